@@ -1,0 +1,63 @@
+// swift-tools-version: 6.0
+// The package of a Swift NLP toolkit: word vectors and sequence models on one Float32 tensor core.
+import Foundation
+import PackageDescription
+
+/// Builds for this machine's CPU (AVX-512 here), the way word2vec.c's makefile uses `-march=native`.
+/// Set `NLP_PORTABLE=1` when building binaries for another machine: baseline x86-64 code is emitted.
+let portable = ProcessInfo.processInfo.environment["NLP_PORTABLE"] == "1"
+let nativeSwift: [SwiftSetting] = portable ? [] : [.unsafeFlags(["-target-cpu", "native"])]
+let nativeC: [CSetting] = portable ? [] : [.unsafeFlags(["-march=native"])]
+let optimizedSwift: [SwiftSetting] = nativeSwift + [
+    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))
+]
+
+let package = Package(
+    name: "NLPToolkit",
+    products: [
+        .library(name: "NLPCore", targets: ["NLPCore"]),
+        .library(name: "NLPText", targets: ["NLPText"]),
+        .executable(name: "w2v", targets: ["w2v"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // MARK: Native libraries behind plain C APIs
+        // OpenBLAS is loaded at run time (dlopen) after the CPU's core type has been chosen, so the
+        // optimized kernels are used without the user setting OPENBLAS_CORETYPE.
+        .target(
+            name: "CNativeBLAS",
+            cSettings: nativeC + [.unsafeFlags(["-O3"])],
+            linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
+        // ICU stays inside this C target: Foundation bundles its own ICU headers, which clash with
+        // the system's at compile time.
+        .target(
+            name: "CICU",
+            cSettings: [.unsafeFlags(["-O2"])],
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // MARK: Swift modules (dependencies point one way)
+        .target(name: "NLPCore", dependencies: ["CNativeBLAS"], swiftSettings: optimizedSwift),
+        .target(
+            name: "NLPText", dependencies: ["NLPCore", "CICU", "CZlib"], swiftSettings: optimizedSwift),
+        .executableTarget(
+            name: "w2v",
+            dependencies: [
+                "NLPCore", "NLPText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: optimizedSwift),
+
+        // MARK: Benchmarks (run in release builds through Benchmarks/*.sh)
+        .executableTarget(
+            name: "CoreBenchmark", dependencies: ["NLPCore"], path: "Benchmarks/CoreBenchmark",
+            swiftSettings: optimizedSwift),
+
+        // MARK: Tests
+        .target(name: "_TestSupport", dependencies: ["NLPCore"], path: "Tests/_TestSupport"),
+        .testTarget(name: "NLPCoreTests", dependencies: ["NLPCore", "_TestSupport"]),
+        .testTarget(name: "NLPTextTests", dependencies: ["NLPText", "_TestSupport"]),
+        .testTarget(name: "W2VTests", dependencies: ["_TestSupport"]),
+    ]
+)

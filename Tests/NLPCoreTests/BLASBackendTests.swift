@@ -1,0 +1,46 @@
+import Foundation
+import NLPCore
+import Testing
+
+@Suite("The BLAS backend")
+struct BLASBackendTests {
+    /// Whether this CPU has the AVX-512 subsets OpenBLAS's SkylakeX kernel needs.
+    static var cpuHasAVX512: Bool {
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return false }
+        let flags = info.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
+        let set = Set(flags.split(separator: " ").map(String.init))
+        return ["avx512f", "avx512bw", "avx512vl", "avx512dq"].allSatisfy(set.contains)
+    }
+
+    @Test("OpenBLAS is loaded and uses the kernel requested for this CPU")
+    func optimizedKernelActive() {
+        #expect(BLAS.isAvailable, "\(BLAS.loadError ?? "")")
+        #expect(BLAS.usesRequestedKernel, "requested \(BLAS.requestedCoreType), got \(BLAS.coreName)")
+        #expect(BLAS.coreName.lowercased() != "prescott", "the slow generic kernel is active")
+        if Self.cpuHasAVX512 && ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil {
+            #expect(BLAS.coreName.lowercased() == "skylakex")
+            #expect(BLAS.coreTypeSource == "cpu")
+        }
+    }
+
+    @Test("thread count can be set and read back")
+    func threads() {
+        let original = BLAS.threads
+        BLAS.threads = 1
+        #expect(BLAS.threads == 1)
+        BLAS.threads = original
+        #expect(BLAS.threads == original)
+    }
+
+    @Test("the self-check agrees with the naive loop")
+    func selfCheck() {
+        let result = SgemmCheck.run(seed: 3)
+        #expect(result.passed, "max difference \(result.maxDifference)")
+    }
+
+    @Test("version and summary name the kernel")
+    func summary() {
+        #expect(BLAS.summary.contains("kernel \(BLAS.coreName)"))
+        #expect(Toolkit.versionDescription.contains(BLAS.coreName))
+    }
+}

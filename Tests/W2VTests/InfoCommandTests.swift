@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// Runs the built `w2v` binary: the CLI as a user sees it.
+@Suite("w2v info and --version")
+struct InfoCommandTests {
+    static var cpuHasAVX512: Bool {
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return false }
+        let flags = info.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
+        let set = Set(flags.split(separator: " ").map(String.init))
+        return ["avx512f", "avx512bw", "avx512vl", "avx512dq"].allSatisfy(set.contains)
+    }
+
+    @Test("without OPENBLAS_CORETYPE the optimized kernel is chosen and the check passes")
+    func infoWithoutEnvironment() throws {
+        let result = try runProduct("w2v", ["info", "--size", "128"], environment: ["OPENBLAS_CORETYPE": nil])
+        #expect(result.status == 0 && !result.terminatedBySignal, "\(result.standardError)")
+        let kernelLine = result.standardOutput.split(separator: "\n").first { $0.hasPrefix("kernel:") } ?? ""
+        #expect(!kernelLine.lowercased().contains("prescott"), "\(result.standardOutput)")
+        if Self.cpuHasAVX512 {
+            #expect(kernelLine == "kernel: SkylakeX (requested SkylakeX, from cpu)", "\(result.standardOutput)")
+        }
+        #expect(result.standardOutput.contains("vs naive loop"))
+        #expect(result.standardOutput.contains("  ok"))
+        #expect(result.standardOutput.contains("GFLOP/s"))
+    }
+
+    @Test("a core type set by the user is respected")
+    func userCoreType() throws {
+        let result = try runProduct("w2v", ["info", "--size", "64"], environment: ["OPENBLAS_CORETYPE": "Haswell"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("kernel: Haswell (requested Haswell, from environment)"))
+    }
+
+    @Test("--version names the toolkit and the BLAS kernel")
+    func version() throws {
+        let result = try runProduct("w2v", ["--version"], environment: ["OPENBLAS_CORETYPE": nil])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("NLPToolkit "))
+        #expect(result.standardOutput.contains("BLAS: OpenBLAS, kernel "))
+    }
+
+    @Test("bad options give a clear message on stderr and a non-zero exit", arguments: [["info", "--size", "0"], ["info", "--threads", "-1"], ["info", "--size", "abc"], ["no-such-command"]])
+    func badOptions(arguments: [String]) throws {
+        let result = try runProduct("w2v", arguments)
+        #expect(result.status != 0 && !result.terminatedBySignal)
+        #expect(result.standardError.contains("Error:"), "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test("--help lists the subcommands")
+    func help() throws {
+        let result = try runProduct("w2v", ["--help"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("USAGE: w2v <subcommand>"))
+        #expect(result.standardOutput.contains("info"))
+    }
+}
