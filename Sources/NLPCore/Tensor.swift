@@ -1,5 +1,9 @@
 // NLPCore: the Float32 tensor shared by every part of the toolkit.
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A dense, row-major array of `Float` with a shape.
 ///
 /// `Tensor` is a value type with copy-on-write storage: copies are cheap until one of them is
@@ -33,9 +37,7 @@ public struct Tensor: Equatable, Sendable {
 
     /// Creates a tensor of the given shape with every scalar equal to `value`.
     public init(repeating value: Float, shape: [Int]) {
-        precondition(shape.allSatisfy { $0 >= 0 }, "negative axis in shape \(shape)")
-        self.shape = shape
-        self.storage = [Float](repeating: value, count: shape.reduce(1, *))
+        self.init(shape: shape) { $0.initialize(repeating: value) }
     }
 
     /// Creates a tensor of zeros.
@@ -70,9 +72,25 @@ public struct Tensor: Equatable, Sendable {
         let count = shape.reduce(1, *)
         self.shape = shape
         self.storage = try [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            Tensor.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
             try body(buffer)
             initialized = count
         }
+    }
+
+    /// Asks the kernel to back large fresh buffers with 2 MiB pages (transparent huge pages in
+    /// `madvise` mode), as NumPy does: a new 64 MiB tensor then takes 32 page faults, not 16,384,
+    /// which made fresh-result operations on 16M floats ~5x slower than NumPy before.
+    static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+            let huge = 2 << 20
+            guard buffer.count >= 2 * huge, let base = buffer.baseAddress else { return }
+            let start = (UInt(bitPattern: base) + UInt(huge - 1)) & ~UInt(huge - 1)
+            let end = (UInt(bitPattern: base) + UInt(buffer.count)) & ~UInt(huge - 1)
+            if end > start {
+                _ = madvise(UnsafeMutableRawPointer(bitPattern: start), Int(end - start), MADV_HUGEPAGE)
+            }
+        #endif
     }
 
     // MARK: - Properties
