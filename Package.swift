@@ -49,6 +49,11 @@ let package = Package(
             ],
             swiftSettings: optimizedSwift),
 
+        // MARK: Examples
+        .executableTarget(
+            name: "tensor-tour", dependencies: ["NLPCore"], path: "Examples/TensorTour",
+            swiftSettings: optimizedSwift),
+
         // MARK: Benchmarks (run in release builds through Benchmarks/*.sh)
         .executableTarget(
             name: "CoreBenchmark", dependencies: ["NLPCore"], path: "Benchmarks/CoreBenchmark",

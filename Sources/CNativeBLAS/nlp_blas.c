@@ -143,6 +143,10 @@ const char *nlp_blas_requested_coretype(void) {
     nlp_blas_load();
     return requested;
 }
+const char *nlp_blas_cpu_coretype(void) {
+    const char *chosen = coretype_for_this_cpu();
+    return chosen ? chosen : "";
+}
 const char *nlp_blas_coretype_source(void) {
     nlp_blas_load();
     return coretype_source;

@@ -18,6 +18,20 @@ public enum BLAS {
     /// The core type requested before loading (`""` when OpenBLAS's own detection was kept).
     public static var requestedCoreType: String { String(cString: nlp_blas_requested_coretype()) }
 
+    /// The core type chosen for this CPU from its features (`""` when OpenBLAS's own detection is
+    /// kept), whatever `OPENBLAS_CORETYPE` says.
+    public static var coreTypeForThisCPU: String { String(cString: nlp_blas_cpu_coretype()) }
+
+    /// A warning when `OPENBLAS_CORETYPE` in the environment overrides the kernel chosen for this
+    /// CPU (the variable is respected, but it may select a slower kernel), else `nil`.
+    public static var environmentOverrideWarning: String? {
+        let best = coreTypeForThisCPU
+        guard coreTypeSource == "environment", !best.isEmpty,
+            requestedCoreType.lowercased() != best.lowercased()
+        else { return nil }
+        return "OPENBLAS_CORETYPE=\(requestedCoreType) is set in the environment and selects the \(coreName) kernel; this CPU supports \(best), which the toolkit would choose. Unset OPENBLAS_CORETYPE to use it."
+    }
+
     /// Where the core type came from: `"cpu"`, `"environment"` or `"openblas"`.
     public static var coreTypeSource: String { String(cString: nlp_blas_coretype_source()) }
 

@@ -1,11 +1,5 @@
 // Elementwise arithmetic with broadcasting, and elementwise maps.
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension Tensor {
     // MARK: - Tensor ⊕ Tensor (broadcasting)
 
@@ -112,6 +106,6 @@ extension Tensor {
     }
     /// Elementwise natural exponential (vectorized polynomial, ≤ 2 ulp on normal results).
     @inlinable public func exp() -> Tensor { map({ SIMDMath.exp($0) }, { SIMDMath.exp($0) }) }
-    /// Elementwise natural logarithm.
-    public func log() -> Tensor { map { logf($0) } }
+    /// Elementwise natural logarithm (vectorized; NaN for negative inputs, −∞ at 0).
+    @inlinable public func log() -> Tensor { map({ SIMDMath.log($0) }, { SIMDMath.log($0) }) }
 }

@@ -106,7 +106,7 @@ public enum VectorKernels {
             s0 = s0.addingProduct(load(a + i), load(b + i))
             i += w
         }
-        var sum = (s0 + s1).sum()
+        var sum = horizontalSum(s0 + s1)
         while i < count {
             sum += a[i] * b[i]
             i += 1
@@ -143,10 +143,10 @@ public enum VectorKernels {
         var s0 = FloatVector()
         var i = 0
         while i + FloatVector.scalarCount <= count {
-            s0 += load(a + i)
+            s0 = s0 + load(a + i)  // `+=` on SIMD types defeats vectorization here
             i += FloatVector.scalarCount
         }
-        var total = s0.sum()
+        var total = horizontalSum(s0)
         while i < count {
             total += a[i]
             i += 1

@@ -31,6 +31,7 @@ struct Info: ParsableCommand {
             throw RuntimeError(BLAS.loadError ?? "OpenBLAS is unavailable")
         }
         if let threads { BLAS.threads = threads }
+        if let warning = BLAS.environmentOverrideWarning { printDiagnostic("note: \(warning)") }
         print(Toolkit.versionDescription)
         print("OpenBLAS config: \(BLAS.configuration)")
         print("kernel: \(BLAS.coreName) (requested \(BLAS.requestedCoreType.isEmpty ? "none" : BLAS.requestedCoreType), from \(BLAS.coreTypeSource))")
@@ -42,6 +43,11 @@ struct Info: ParsableCommand {
         print(String(format: "sgemm %dx%dx%d: %.1f GFLOP/s (best of %d)", size, size, size, timing.gflops, timing.repeats))
         if !check.passed { throw ExitCode.failure }
     }
+}
+
+/// Writes a diagnostic line to standard error (results go to standard output).
+func printDiagnostic(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
 /// An error whose description is the whole message, for the CLI's own failures.

@@ -22,6 +22,9 @@ const char *nlp_blas_corename(void);
 const char *nlp_blas_config(void);
 /// The core type this shim asked for (e.g. "SkylakeX"), "" when OpenBLAS's own detection was kept.
 const char *nlp_blas_requested_coretype(void);
+/// The core type this shim chooses for this CPU from CPUID ("SkylakeX", "Haswell"), or "" when
+/// it leaves the choice to OpenBLAS; independent of OPENBLAS_CORETYPE.
+const char *nlp_blas_cpu_coretype(void);
 /// Where the core type came from: "cpu" (chosen from CPUID by this shim), "environment"
 /// (OPENBLAS_CORETYPE set by the user) or "openblas" (OpenBLAS's own detection).
 const char *nlp_blas_coretype_source(void);
