@@ -1,23 +1,16 @@
 import Foundation
 import NLPCore
 import Testing
+import _TestSupport
 
 @Suite("The BLAS backend")
 struct BLASBackendTests {
-    /// Whether this CPU has the AVX-512 subsets OpenBLAS's SkylakeX kernel needs.
-    static var cpuHasAVX512: Bool {
-        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return false }
-        let flags = info.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
-        let set = Set(flags.split(separator: " ").map(String.init))
-        return ["avx512f", "avx512bw", "avx512vl", "avx512dq"].allSatisfy(set.contains)
-    }
-
     @Test("OpenBLAS is loaded and uses the kernel requested for this CPU")
     func optimizedKernelActive() {
         #expect(BLAS.isAvailable, "\(BLAS.loadError ?? "")")
         #expect(BLAS.usesRequestedKernel, "requested \(BLAS.requestedCoreType), got \(BLAS.coreName)")
         #expect(BLAS.coreName.lowercased() != "prescott", "the slow generic kernel is active")
-        if Self.cpuHasAVX512 && ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil {
+        if cpuHasAVX512 && ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil {
             #expect(BLAS.coreName.lowercased() == "skylakex")
             #expect(BLAS.coreTypeSource == "cpu")
         }

@@ -5,20 +5,13 @@ import _TestSupport
 /// Runs the built `w2v` binary: the CLI as a user sees it.
 @Suite("w2v info and --version")
 struct InfoCommandTests {
-    static var cpuHasAVX512: Bool {
-        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return false }
-        let flags = info.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
-        let set = Set(flags.split(separator: " ").map(String.init))
-        return ["avx512f", "avx512bw", "avx512vl", "avx512dq"].allSatisfy(set.contains)
-    }
-
     @Test("without OPENBLAS_CORETYPE the optimized kernel is chosen and the check passes")
     func infoWithoutEnvironment() throws {
         let result = try runProduct("w2v", ["info", "--size", "128"], environment: ["OPENBLAS_CORETYPE": nil])
         #expect(result.status == 0 && !result.terminatedBySignal, "\(result.standardError)")
         let kernelLine = result.standardOutput.split(separator: "\n").first { $0.hasPrefix("kernel:") } ?? ""
         #expect(!kernelLine.lowercased().contains("prescott"), "\(result.standardOutput)")
-        if Self.cpuHasAVX512 {
+        if cpuHasAVX512 {
             #expect(kernelLine == "kernel: SkylakeX (requested SkylakeX, from cpu)", "\(result.standardOutput)")
         }
         #expect(result.standardOutput.contains("vs naive loop"))
@@ -32,7 +25,7 @@ struct InfoCommandTests {
         let result = try runProduct("w2v", ["info", "--size", "64"], environment: ["OPENBLAS_CORETYPE": "Haswell"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("kernel: Haswell (requested Haswell, from environment)"))
-        if Self.cpuHasAVX512 {
+        if cpuHasAVX512 {
             #expect(result.standardError.contains("note: OPENBLAS_CORETYPE=Haswell is set in the environment"))
             #expect(result.standardError.contains("this CPU supports SkylakeX"))
         }
