@@ -20,6 +20,18 @@ struct InfoCommandTests {
         #expect(!result.standardError.contains("note:"))
     }
 
+    @Test("an OpenBLAS loaded earlier with its own kernel choice is switched to the CPU's kernel")
+    func preloadedLibrary() throws {
+        // LD_PRELOAD runs OpenBLAS's constructor (its own detection) before the toolkit's code.
+        let result = try runProduct(
+            "w2v", ["info", "--size", "64"], environment: ["OPENBLAS_CORETYPE": nil, "LD_PRELOAD": "libopenblas.so.0"])
+        #expect(result.status == 0, "\(result.standardError)")
+        if cpuHasAVX512 {
+            #expect(result.standardOutput.contains("kernel: SkylakeX (requested SkylakeX, from cpu)"), "\(result.standardOutput)")
+        }
+        #expect(result.standardOutput.contains("  ok"))
+    }
+
     @Test("a core type set by the user is respected")
     func userCoreType() throws {
         let result = try runProduct("w2v", ["info", "--size", "64"], environment: ["OPENBLAS_CORETYPE": "Haswell"])
