@@ -8,9 +8,9 @@ import PackageDescription
 let portable = ProcessInfo.processInfo.environment["NLP_PORTABLE"] == "1"
 let nativeSwift: [SwiftSetting] = portable ? [] : [.unsafeFlags(["-target-cpu", "native"])]
 let nativeC: [CSetting] = portable ? [] : [.unsafeFlags(["-march=native"])]
-let optimizedSwift: [SwiftSetting] = nativeSwift + [
-    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))
-]
+/// `-cross-module-optimization` was measured and dropped (no gain; Benchmarks/README.md, "Build
+/// settings"): hot kernels are `@inlinable` instead.
+let optimizedSwift: [SwiftSetting] = nativeSwift
 
 let package = Package(
     name: "NLPToolkit",
