@@ -57,9 +57,15 @@ struct ElementwiseOp {
 func elementwiseOps() -> [ElementwiseOp] {
     let scale: Float = 1.0001
     return [
-        ElementwiseOp(name: "add", numpyExpression: "a + b", api: "a + b", bytesPerElement: 12, lower: -1, upper: 1) { a, b in a + b },
-        ElementwiseOp(name: "mul_scalar", numpyExpression: "a * s", api: "a * s", bytesPerElement: 8, lower: -1, upper: 1) { a, _ in a * scale },
-        ElementwiseOp(name: "exp", numpyExpression: "np.exp(a)", api: "a.exp()", bytesPerElement: 8, lower: -10, upper: 10) { a, _ in a.exp() },
+        ElementwiseOp(name: "add", numpyExpression: "a + b", api: "a + b", bytesPerElement: 12, lower: -1, upper: 1) {
+            a, b in a + b
+        },
+        ElementwiseOp(
+            name: "mul_scalar", numpyExpression: "a * s", api: "a * s", bytesPerElement: 8, lower: -1, upper: 1
+        ) { a, _ in a * scale },
+        ElementwiseOp(
+            name: "exp", numpyExpression: "np.exp(a)", api: "a.exp()", bytesPerElement: 8, lower: -10, upper: 10
+        ) { a, _ in a.exp() },
     ] + activationOps() + [
         ElementwiseOp(
             name: "add_inplace", numpyExpression: "a += b", api: "a += b", bytesPerElement: 12, lower: -1, upper: 1,

@@ -17,7 +17,7 @@ func measure(
     warmup: Int = 2, minRepeats: Int = 5, minSeconds: Double = 0.4, maxRepeats: Int = 2000,
     _ body: () -> Void
 ) -> Timing {
-    for _ in 0..<warmup { body() }
+    for _ in 0 ..< warmup { body() }
     var times: [Double] = []
     var total = 0.0
     while times.count < minRepeats || (total < minSeconds && times.count < maxRepeats) {

@@ -118,7 +118,9 @@ if !toStdout {
         }
     }
     if !elementwise.isEmpty {
-        print("\nelementwise  float32, 1 thread, a new tensor per call except *_inplace, best of N (GB/s counts inputs + output)")
+        print(
+            "\nelementwise  float32, 1 thread, a new tensor per call except *_inplace, best of N (GB/s counts inputs + output)"
+        )
         print("op               elements      GB/s   Gelem/s    best ms     N")
         for r in elementwise {
             print(
@@ -144,7 +146,8 @@ if let path = options.jsonPath {
         },
         "elementwise": elementwise.map {
             [
-                "op": $0.op, "expression": $0.numpyExpression, "api": $0.api, "count": $0.count, "bytes_per_element": $0.bytesPerElement,
+                "op": $0.op, "expression": $0.numpyExpression, "api": $0.api, "count": $0.count,
+                "bytes_per_element": $0.bytesPerElement,
                 "best_s": $0.timing.best, "median_s": $0.timing.median, "repeats": $0.timing.repeats,
                 "gbps": $0.gigabytesPerSecond, "gelems": $0.gigaElementsPerSecond,
             ] as [String: Any]

@@ -29,7 +29,8 @@ public enum BLAS {
         guard coreTypeSource == "environment", !best.isEmpty,
             requestedCoreType.lowercased() != best.lowercased()
         else { return nil }
-        return "OPENBLAS_CORETYPE=\(requestedCoreType) is set in the environment and selects the \(coreName) kernel; this CPU supports \(best), which the toolkit would choose. Unset OPENBLAS_CORETYPE to use it."
+        return
+            "OPENBLAS_CORETYPE=\(requestedCoreType) is set in the environment and selects the \(coreName) kernel; this CPU supports \(best), which the toolkit would choose. Unset OPENBLAS_CORETYPE to use it."
     }
 
     /// Where the core type came from: `"cpu"`, `"environment"` or `"openblas"`.

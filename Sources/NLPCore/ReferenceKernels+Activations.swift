@@ -17,14 +17,14 @@ extension ReferenceKernels {
         case .softmax, .logSoftmax:
             let n = x.shape.last ?? 1
             for start in stride(from: 0, to: xs.count, by: Swift.max(n, 1)) {
-                let row = Array(xs[start..<start + n])
+                let row = Array(xs[start ..< start + n])
                 let p = softmaxRow(row)
-                for j in 0..<n {
+                for j in 0 ..< n {
                     out[start + j] = activation == .softmax ? p[j] : row[j] - row.max()! - logSumExpShifted(row)
                 }
             }
         default:
-            for i in 0..<xs.count { out[i] = elementwise(activation, xs[i]) }
+            for i in 0 ..< xs.count { out[i] = elementwise(activation, xs[i]) }
         }
         return Tensor(shape: x.shape, scalars: out.map(Float.init))
     }
@@ -40,16 +40,16 @@ extension ReferenceKernels {
         case .softmax, .logSoftmax:
             let n = input.shape.last ?? 1
             for start in stride(from: 0, to: xs.count, by: Swift.max(n, 1)) {
-                let p = softmaxRow(Array(xs[start..<start + n]))
-                let g = Array(gs[start..<start + n])
+                let p = softmaxRow(Array(xs[start ..< start + n]))
+                let g = Array(gs[start ..< start + n])
                 let gp = zip(g, p).reduce(0) { $0 + $1.0 * $1.1 }
                 let gSum = g.reduce(0, +)
-                for j in 0..<n {
+                for j in 0 ..< n {
                     out[start + j] = activation == .softmax ? p[j] * (g[j] - gp) : g[j] - p[j] * gSum
                 }
             }
         default:
-            for i in 0..<xs.count { out[i] = gs[i] * derivative(activation, xs[i]) }
+            for i in 0 ..< xs.count { out[i] = gs[i] * derivative(activation, xs[i]) }
         }
         return Tensor(shape: input.shape, scalars: out.map(Float.init))
     }
@@ -112,7 +112,9 @@ extension ReferenceKernels {
     }
 
     /// The maximum (or minimum) along `axis`; NaN if the slice holds a NaN.
-    public static func extreme(_ x: Tensor, alongAxis axis: Int, greatest: Bool, keepingDimension: Bool = false) -> Tensor {
+    public static func extreme(_ x: Tensor, alongAxis axis: Int, greatest: Bool, keepingDimension: Bool = false)
+        -> Tensor
+    {
         let (values, shape) = fold(x, axis, keepingDimension, initial: Float?.none) { best, v in
             guard let best, !best.isNaN else { return best ?? v }
             return v.isNaN || (greatest ? v > best : v < best) ? v : best
@@ -143,7 +145,7 @@ extension ReferenceKernels {
         outShape.remove(at: axis)
         var values = [T](repeating: initial, count: outShape.reduce(1, *))
         let scalars = x.scalars
-        for flat in 0..<scalars.count {
+        for flat in 0 ..< scalars.count {
             var rest = flat
             var index = [Int](repeating: 0, count: x.rank)
             for a in stride(from: x.rank - 1, through: 0, by: -1) {
@@ -152,7 +154,7 @@ extension ReferenceKernels {
             }
             index.remove(at: axis)
             var offset = 0
-            for a in 0..<outShape.count { offset = offset * outShape[a] + index[a] }
+            for a in 0 ..< outShape.count { offset = offset * outShape[a] + index[a] }
             values[offset] = combine(values[offset], scalars[flat])
         }
         if keepingDimension { outShape.insert(1, at: axis) }

@@ -11,10 +11,10 @@ public enum ReferenceKernels {
     ) -> Tensor {
         let (m, n, k) = Tensor.matmulDimensions(a, b, transposeA: transposeA, transposeB: transposeB)
         var c = [Float](repeating: 0, count: m * n)
-        for i in 0..<m {
-            for j in 0..<n {
+        for i in 0 ..< m {
+            for j in 0 ..< n {
                 var sum: Double = 0
-                for p in 0..<k {
+                for p in 0 ..< k {
                     let x = transposeA ? a[p, i] : a[i, p]
                     let y = transposeB ? b[j, p] : b[p, j]
                     sum += Double(x) * Double(y)
@@ -35,7 +35,7 @@ public enum ReferenceKernels {
     /// The dot product, accumulated in Double.
     public static func dot(_ a: [Float], _ b: [Float]) -> Float {
         var sum: Double = 0
-        for i in 0..<a.count { sum += Double(a[i]) * Double(b[i]) }
+        for i in 0 ..< a.count { sum += Double(a[i]) * Double(b[i]) }
         return Float(sum)
     }
 
@@ -53,7 +53,7 @@ public enum ReferenceKernels {
         let shape = Tensor.broadcastShape(a.shape, b.shape)
         let count = shape.reduce(1, *)
         var out = [Float](repeating: 0, count: count)
-        for flat in 0..<count {
+        for flat in 0 ..< count {
             // Unravel the flat index over the result shape, then map it into each operand.
             var rest = flat
             var index = [Int](repeating: 0, count: shape.count)
@@ -69,7 +69,7 @@ public enum ReferenceKernels {
     private static func offset(_ index: [Int], in shape: [Int]) -> Int {
         let lead = index.count - shape.count
         var offset = 0
-        for axis in 0..<shape.count {
+        for axis in 0 ..< shape.count {
             offset = offset * shape[axis] + (shape[axis] == 1 ? 0 : index[lead + axis])
         }
         return offset
@@ -78,8 +78,8 @@ public enum ReferenceKernels {
     /// The transpose of a rank-2 tensor, element by element.
     public static func transpose(_ a: Tensor) -> Tensor {
         var out = [Float](repeating: 0, count: a.count)
-        for i in 0..<a.shape[0] {
-            for j in 0..<a.shape[1] { out[j * a.shape[0] + i] = a[i, j] }
+        for i in 0 ..< a.shape[0] {
+            for j in 0 ..< a.shape[1] { out[j * a.shape[0] + i] = a[i, j] }
         }
         return Tensor(shape: [a.shape[1], a.shape[0]], scalars: out)
     }
@@ -88,7 +88,7 @@ public enum ReferenceKernels {
     public static func gatherRows(_ a: Tensor, _ indices: [Int]) -> Tensor {
         var out: [Float] = []
         for r in indices {
-            for c in 0..<a.shape[1] { out.append(a[r, c]) }
+            for c in 0 ..< a.shape[1] { out.append(a[r, c]) }
         }
         return Tensor(shape: [indices.count, a.shape[1]], scalars: out)
     }
@@ -97,7 +97,7 @@ public enum ReferenceKernels {
     public static func scatterAddRows(_ a: Tensor, _ indices: [Int], _ values: Tensor) -> Tensor {
         var result = a
         for (i, r) in indices.enumerated() {
-            for c in 0..<a.shape[1] { result[r, c] += values[i, c] }
+            for c in 0 ..< a.shape[1] { result[r, c] += values[i, c] }
         }
         return result
     }

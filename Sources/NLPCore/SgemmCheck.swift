@@ -28,7 +28,7 @@ public enum SgemmCheck {
             let right = tb ? b.transposed() : b
             let fast = Tensor.matmul(left, right, transposeA: ta, transposeB: tb)
             let slow = ReferenceKernels.matmul(left, right, transposeA: ta, transposeB: tb)
-            for i in 0..<fast.count { worst = max(worst, abs(fast.scalars[i] - slow.scalars[i])) }
+            for i in 0 ..< fast.count { worst = max(worst, abs(fast.scalars[i] - slow.scalars[i])) }
         }
         return Result(maxDifference: worst, passed: worst < 1e-4)
     }

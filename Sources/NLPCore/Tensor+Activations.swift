@@ -97,7 +97,8 @@ public enum Activation: Sendable, Hashable, Codable, CustomStringConvertible {
     public func backward(input: Tensor, output: Tensor, outputGradient: Tensor) -> Tensor {
         precondition(
             input.shape == outputGradient.shape && output.shape == outputGradient.shape,
-            "\(self).backward: input \(input.shape), output \(output.shape), outputGradient \(outputGradient.shape) differ")
+            "\(self).backward: input \(input.shape), output \(output.shape), outputGradient \(outputGradient.shape) differ"
+        )
         let shape = outputGradient.shape
         return input.withUnsafeBufferPointer { x in
             output.withUnsafeBufferPointer { y in
@@ -238,7 +239,8 @@ enum ActivationKernels {
             i += w
         }
         if i < count {
-            VectorKernels.storePartial(f(VectorKernels.loadPartial(x + i, count: count - i, padding: 0)), y + i, count: count - i)
+            VectorKernels.storePartial(
+                f(VectorKernels.loadPartial(x + i, count: count - i, padding: 0)), y + i, count: count - i)
         }
     }
 
@@ -267,7 +269,7 @@ enum ActivationKernels {
         _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, rowLength n: Int, log: Bool
     ) {
         let w = FloatVector.scalarCount
-        for r in 0..<rows {
+        for r in 0 ..< rows {
             let px = x + r * n
             let py = y + r * n
             // Subtracting the row maximum keeps every e^(x − max) in (0, 1].
@@ -316,7 +318,7 @@ enum ActivationKernels {
         _ y: UnsafePointer<Float>, _ g: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>, rows: Int,
         rowLength n: Int, log: Bool
     ) {
-        for r in 0..<rows {
+        for r in 0 ..< rows {
             let (py, pg, pdx) = (y + r * n, g + r * n, dx + r * n)
             if log {
                 // d(x_j − lse)/dx_i = δ_ij − softmax_i, so dx = g − softmax·Σg with softmax = e^y.

@@ -85,7 +85,8 @@ extension Tensor {
         precondition(shape == x.shape, "addScaled: shape \(x.shape) does not match \(shape)")
         let n = count
         x.withUnsafeBufferPointer { px in
-            withUnsafeMutableBufferPointer { py in VectorKernels.axpy(alpha, px.baseAddress!, py.baseAddress!, count: n) }
+            withUnsafeMutableBufferPointer { py in VectorKernels.axpy(alpha, px.baseAddress!, py.baseAddress!, count: n)
+            }
         }
     }
 

@@ -7,7 +7,7 @@ extension Tensor {
     public static func broadcastShape(_ a: [Int], _ b: [Int]) -> [Int] {
         let rank = max(a.count, b.count)
         var shape = [Int](repeating: 1, count: rank)
-        for axis in 0..<rank {
+        for axis in 0 ..< rank {
             let x = axis < rank - a.count ? 1 : a[axis - (rank - a.count)]
             let y = axis < rank - b.count ? 1 : b[axis - (rank - b.count)]
             precondition(
@@ -23,7 +23,7 @@ extension Tensor {
     static func broadcastStrides(_ shape: [Int], to target: [Int]) -> [Int] {
         let own = Tensor.strides(for: shape)
         let lead = target.count - shape.count
-        return (0..<target.count).map { axis in
+        return (0 ..< target.count).map { axis in
             axis < lead || shape[axis - lead] == 1 ? 0 : own[axis - lead]
         }
     }
@@ -75,7 +75,8 @@ extension Tensor {
         b.withUnsafeBufferPointer { pb in
             a.withUnsafeMutableBufferPointer { pa in
                 if same {
-                    VectorKernels.binary(pa.baseAddress!, pb.baseAddress!, pa.baseAddress!, count: count, vector, scalar)
+                    VectorKernels.binary(
+                        pa.baseAddress!, pb.baseAddress!, pa.baseAddress!, count: count, vector, scalar)
                 } else {
                     broadcastLoop(
                         pa.baseAddress!, aStrides, pb.baseAddress!, bStrides, pa.baseAddress!, shape: shape,

@@ -8,7 +8,7 @@ extension Tensor {
         precondition(lower <= upper, "uniform: lower \(lower) exceeds upper \(upper)")
         let width = upper - lower
         return Tensor(shape: shape) { out in
-            for i in 0..<out.count { out[i] = lower + width * rng.nextUnitFloat() }
+            for i in 0 ..< out.count { out[i] = lower + width * rng.nextUnitFloat() }
         }
     }
 
@@ -18,7 +18,7 @@ extension Tensor {
     ) -> Tensor {
         precondition(standardDeviation >= 0, "normal: negative standard deviation \(standardDeviation)")
         return Tensor(shape: shape) { out in
-            for i in 0..<out.count { out[i] = mean + standardDeviation * Float(rng.nextGaussian()) }
+            for i in 0 ..< out.count { out[i] = mean + standardDeviation * Float(rng.nextGaussian()) }
         }
     }
 
@@ -29,7 +29,7 @@ extension Tensor {
     ) -> Tensor {
         precondition(standardDeviation >= 0, "truncatedNormal: negative standard deviation \(standardDeviation)")
         return Tensor(shape: shape) { out in
-            for i in 0..<out.count {
+            for i in 0 ..< out.count {
                 var z = rng.nextGaussian()
                 while abs(z) > 2 { z = rng.nextGaussian() }
                 out[i] = mean + standardDeviation * Float(z)
@@ -90,25 +90,25 @@ extension Tensor {
         let length = transposed ? columns : rows
         let vectorCount = transposed ? rows : columns
         var q = [[Double]](repeating: [], count: vectorCount)
-        for j in 0..<vectorCount {
-            q[j] = (0..<length).map { _ in rng.nextGaussian() }
+        for j in 0 ..< vectorCount {
+            q[j] = (0 ..< length).map { _ in rng.nextGaussian() }
         }
-        for j in 0..<vectorCount {
-            for i in 0..<j {
+        for j in 0 ..< vectorCount {
+            for i in 0 ..< j {
                 var projection = 0.0
-                for t in 0..<length { projection += q[i][t] * q[j][t] }
-                for t in 0..<length { q[j][t] -= projection * q[i][t] }
+                for t in 0 ..< length { projection += q[i][t] * q[j][t] }
+                for t in 0 ..< length { q[j][t] -= projection * q[i][t] }
             }
             var norm = 0.0
-            for t in 0..<length { norm += q[j][t] * q[j][t] }
+            for t in 0 ..< length { norm += q[j][t] * q[j][t] }
             norm = norm.squareRoot()
             // R's diagonal is positive by construction of Gram–Schmidt: no sign flip needed.
             let inverse = norm > 0 ? 1 / norm : 0
-            for t in 0..<length { q[j][t] *= inverse }
+            for t in 0 ..< length { q[j][t] *= inverse }
         }
         return Tensor(shape: shape) { out in
-            for r in 0..<rows {
-                for c in 0..<columns {
+            for r in 0 ..< rows {
+                for c in 0 ..< columns {
                     let value = transposed ? q[r][c] : q[c][r]
                     out[r * columns + c] = gain * Float(value)
                 }

@@ -28,11 +28,12 @@ extension Tensor {
         let (m, n, k) = matmulDimensions(a, b, transposeA: transposeA, transposeB: transposeB)
         precondition(
             c.shape == [m, n],
-            "gemm output has shape \(c.shape), expected [\(m), \(n)] for \(a.shape)\(transposeA ? "ᵀ" : "") · \(b.shape)\(transposeB ? "ᵀ" : "")")
+            "gemm output has shape \(c.shape), expected [\(m), \(n)] for \(a.shape)\(transposeA ? "ᵀ" : "") · \(b.shape)\(transposeB ? "ᵀ" : "")"
+        )
         if m == 0 || n == 0 { return }
         if k == 0 {
             c.withUnsafeMutableBufferPointer { out in
-                for i in 0..<out.count { out[i] = beta == 0 ? 0 : beta * out[i] }
+                for i in 0 ..< out.count { out[i] = beta == 0 ? 0 : beta * out[i] }
             }
             return
         }
@@ -58,7 +59,8 @@ extension Tensor {
         let (kb, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
         precondition(
             ka == kb,
-            "matmul inner dimensions differ: \(a.shape)\(transposeA ? "ᵀ" : "") · \(b.shape)\(transposeB ? "ᵀ" : "") (\(ka) vs \(kb))")
+            "matmul inner dimensions differ: \(a.shape)\(transposeA ? "ᵀ" : "") · \(b.shape)\(transposeB ? "ᵀ" : "") (\(ka) vs \(kb))"
+        )
         return (m, n, ka)
     }
 
@@ -83,14 +85,15 @@ extension Tensor {
         let (kb, n) = transposeB ? (bCols, bRows) : (bRows, bCols)
         precondition(
             ka == kb,
-            "batchedMatmul inner dimensions differ: \(a.shape)\(transposeA ? "ᵀ" : "") · \(b.shape)\(transposeB ? "ᵀ" : "") (\(ka) vs \(kb))")
+            "batchedMatmul inner dimensions differ: \(a.shape)\(transposeA ? "ᵀ" : "") · \(b.shape)\(transposeB ? "ᵀ" : "") (\(ka) vs \(kb))"
+        )
         var c = Tensor(zeros: [batch, m, n])
         if batch == 0 || m == 0 || n == 0 || ka == 0 { return c }
         let bStride = b.rank == 3 ? bRows * bCols : 0
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
-                    for i in 0..<batch {
+                    for i in 0 ..< batch {
                         BLAS.sgemm(
                             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: ka,
                             a: pa.baseAddress! + i * aRows * aCols, lda: aCols,
@@ -157,7 +160,7 @@ extension Tensor {
         let columns = shape[1]
         return withUnsafeBufferPointer { p in
             Tensor(shape: [rows]) { out in
-                for r in 0..<rows {
+                for r in 0 ..< rows {
                     let row = p.baseAddress! + r * columns
                     out[r] = VectorKernels.dot(row, row, count: columns).squareRoot()
                 }
@@ -172,7 +175,7 @@ extension Tensor {
         var result = self
         let columns = shape[1]
         result.withUnsafeMutableBufferPointer { p in
-            for r in 0..<shape[0] where norms.storage[r] > 0 {
+            for r in 0 ..< shape[0] where norms.storage[r] > 0 {
                 VectorKernels.scale(p.baseAddress! + r * columns, by: 1 / norms.storage[r], count: columns)
             }
         }
@@ -197,7 +200,7 @@ extension Tensor {
         let norms = rowL2Norms
         let vectorNorm = vector.l2Norm
         return Tensor(shape: [shape[0]]) { out in
-            for r in 0..<shape[0] {
+            for r in 0 ..< shape[0] {
                 let denominator = norms.storage[r] * vectorNorm
                 out[r] = denominator > 0 ? products.storage[r] / denominator : 0
             }

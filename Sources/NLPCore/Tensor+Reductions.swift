@@ -116,7 +116,8 @@ extension Tensor {
     func axisSplit(_ axis: Int, _ name: String) -> (axis: Int, outer: Int, length: Int, inner: Int) {
         let resolved = axis < 0 ? axis + rank : axis
         precondition(
-            resolved >= 0 && resolved < rank, "\(name)(alongAxis: \(axis)): no such axis in shape \(shape) (rank \(rank))")
+            resolved >= 0 && resolved < rank,
+            "\(name)(alongAxis: \(axis)): no such axis in shape \(shape) (rank \(rank))")
         let outer = shape[..<resolved].reduce(1, *)
         let inner = shape[(resolved + 1)...].reduce(1, *)
         return (resolved, outer, shape[resolved], inner)
@@ -150,7 +151,8 @@ extension Tensor {
             length > 0 || outer * inner == 0, "\(name)(alongAxis: \(axis)): axis \(axis) of shape \(shape) is empty")
         guard outer * inner > 0 else { return [] }
         return withUnsafeBufferPointer { x in
-            ReductionKernels.argExtreme(x.baseAddress!, outer: outer, axisLength: length, inner: inner, greatest: greatest)
+            ReductionKernels.argExtreme(
+                x.baseAddress!, outer: outer, axisLength: length, inner: inner, greatest: greatest)
         }
     }
 }
@@ -207,31 +209,31 @@ enum ReductionKernels {
         scale: Double
     ) {
         if inner == 1 {
-            for o in 0..<outer { out[o] = Float(sum(x + o * n, count: n) * scale) }
+            for o in 0 ..< outer { out[o] = Float(sum(x + o * n, count: n) * scale) }
             return
         }
         // Add whole rows with SIMD: Float partial sums over chunks of 64 rows, chunks added in Double.
         let chunk = 64
         var partial = [Float](repeating: 0, count: inner)
         var total = [Double](repeating: 0, count: inner)
-        for o in 0..<outer {
+        for o in 0 ..< outer {
             let base = x + o * n * inner
             let row = out + o * inner
-            for j in 0..<inner { total[j] = 0 }
+            for j in 0 ..< inner { total[j] = 0 }
             var k = 0
             while k < n {
                 let end = Swift.min(k + chunk, n)
                 partial.withUnsafeMutableBufferPointer { acc in
                     let a = acc.baseAddress!
                     a.update(from: base + k * inner, count: inner)
-                    for r in (k + 1)..<end {
+                    for r in (k + 1) ..< end {
                         VectorKernels.binary(a, base + r * inner, a, count: inner, { $0 + $1 }, { $0 + $1 })
                     }
-                    for j in 0..<inner { total[j] += Double(a[j]) }
+                    for j in 0 ..< inner { total[j] += Double(a[j]) }
                 }
                 k = end
             }
-            for j in 0..<inner { row[j] = Float(total[j] * scale) }
+            for j in 0 ..< inner { row[j] = Float(total[j] * scale) }
         }
     }
 
@@ -267,7 +269,9 @@ enum ReductionKernels {
             let tail = VectorKernels.loadPartial(p + i, count: count &- i, padding: identity)
             b0 = better(tail, than: b0, greatest: greatest)
         }
-        b0 = better(better(b1, than: b0, greatest: greatest), than: better(b3, than: b2, greatest: greatest), greatest: greatest)
+        b0 = better(
+            better(b1, than: b0, greatest: greatest), than: better(b3, than: b2, greatest: greatest), greatest: greatest
+        )
         let h8 = better(b0.highHalf, than: b0.lowHalf, greatest: greatest)
         let h4 = better(h8.highHalf, than: h8.lowHalf, greatest: greatest)
         let h2 = better(h4[2], than: h4[0], greatest: greatest)
@@ -307,14 +311,14 @@ enum ReductionKernels {
         greatest: Bool
     ) {
         if inner == 1 {
-            for o in 0..<outer { out[o] = greatest ? maximum(x + o * n, count: n) : minimum(x + o * n, count: n) }
+            for o in 0 ..< outer { out[o] = greatest ? maximum(x + o * n, count: n) : minimum(x + o * n, count: n) }
             return
         }
-        for o in 0..<outer {
+        for o in 0 ..< outer {
             let base = x + o * n * inner
             let row = out + o * inner
             row.update(from: base, count: inner)
-            for k in 1..<n {
+            for k in 1 ..< n {
                 if greatest {
                     VectorKernels.binary(
                         row, base + k * inner, row, count: inner, { better($1, than: $0, greatest: true) },
@@ -351,16 +355,16 @@ enum ReductionKernels {
     ) -> [Int] {
         var indices = [Int](repeating: 0, count: outer * inner)
         if inner == 1 {
-            for o in 0..<outer { indices[o] = argExtreme(x + o * n, count: n, greatest: greatest) }
+            for o in 0 ..< outer { indices[o] = argExtreme(x + o * n, count: n, greatest: greatest) }
             return indices
         }
         var best = [Float](repeating: 0, count: inner)
-        for o in 0..<outer {
+        for o in 0 ..< outer {
             let base = x + o * n * inner
-            for j in 0..<inner { best[j] = base[j] }
-            for k in 1..<n {
+            for j in 0 ..< inner { best[j] = base[j] }
+            for k in 1 ..< n {
                 let row = base + k * inner
-                for j in 0..<inner where !best[j].isNaN {
+                for j in 0 ..< inner where !best[j].isNaN {
                     let v = row[j]
                     if v.isNaN || (greatest ? v > best[j] : v < best[j]) {
                         best[j] = v

@@ -40,8 +40,8 @@ extension Tensor {
                 while r0 < rows {
                     var c0 = 0
                     while c0 < columns {
-                        for r in r0..<Swift.min(r0 + tile, rows) {
-                            for c in c0..<Swift.min(c0 + tile, columns) {
+                        for r in r0 ..< Swift.min(r0 + tile, rows) {
+                            for c in c0 ..< Swift.min(c0 + tile, columns) {
                                 dst[c * rows + r] = src[r * columns + c]
                             }
                         }
@@ -69,7 +69,7 @@ extension Tensor {
         var newShape = shape
         newShape[0] = range.count
         let size = rowSize
-        return Tensor(shape: newShape, scalars: Array(storage[(range.lowerBound * size)..<(range.upperBound * size)]))
+        return Tensor(shape: newShape, scalars: Array(storage[(range.lowerBound * size) ..< (range.upperBound * size)]))
     }
 
     /// Entry `index` of the first axis, with that axis removed (a row of a matrix).
@@ -78,7 +78,8 @@ extension Tensor {
         get {
             precondition(rank >= 1 && index >= 0 && index < shape[0], "row \(index) is out of bounds for \(shape)")
             let size = rowSize
-            return Tensor(shape: Array(shape.dropFirst()), scalars: Array(storage[(index * size)..<((index + 1) * size)]))
+            return Tensor(
+                shape: Array(shape.dropFirst()), scalars: Array(storage[(index * size) ..< ((index + 1) * size)]))
         }
         set {
             precondition(rank >= 1 && index >= 0 && index < shape[0], "row \(index) is out of bounds for \(shape)")
@@ -86,7 +87,7 @@ extension Tensor {
                 newValue.shape == Array(shape.dropFirst()),
                 "row of shape \(newValue.shape) does not fit \(shape)")
             let size = rowSize
-            storage.replaceSubrange((index * size)..<((index + 1) * size), with: newValue.storage)
+            storage.replaceSubrange((index * size) ..< ((index + 1) * size), with: newValue.storage)
         }
     }
 
@@ -138,7 +139,8 @@ extension Tensor {
             withUnsafeMutableBufferPointer { dst in
                 for (i, r) in indices.enumerated() {
                     precondition(r >= 0 && r < rows, "scatterAddRows: index \(r) is out of range for \(rows) rows")
-                    VectorKernels.axpy(1, src.baseAddress! + i * columns, dst.baseAddress! + r * columns, count: columns)
+                    VectorKernels.axpy(
+                        1, src.baseAddress! + i * columns, dst.baseAddress! + r * columns, count: columns)
                 }
             }
         }

@@ -136,11 +136,13 @@ public struct Tensor: Equatable, Sendable {
     @inlinable
     func offset(of indices: [Int]) -> Int {
         precondition(
-            indices.count == shape.count, "index \(indices) has \(indices.count) axes, shape \(shape) has \(shape.count)")
+            indices.count == shape.count,
+            "index \(indices) has \(indices.count) axes, shape \(shape) has \(shape.count)")
         var offset = 0
-        for axis in 0..<indices.count {
+        for axis in 0 ..< indices.count {
             precondition(
-                indices[axis] >= 0 && indices[axis] < shape[axis], "index \(indices) is out of bounds for shape \(shape)")
+                indices[axis] >= 0 && indices[axis] < shape[axis],
+                "index \(indices) is out of bounds for shape \(shape)")
             offset = offset * shape[axis] + indices[axis]
         }
         return offset

@@ -147,7 +147,7 @@ public final class GzipFile {
     /// - Parameter level: zlib compression level, 0 (store) through 9 (smallest); 6 by default.
     /// - Throws: ``FileError`` naming the file when it cannot be created or written.
     public static func write(_ bytes: [UInt8], to path: String, level: Int = 6) throws {
-        guard (0...9).contains(level) else {
+        guard (0 ... 9).contains(level) else {
             throw FileError.invalidArgument(
                 path: path, reason: "compression level \(level) is not in 0...9")
         }
@@ -200,8 +200,7 @@ public final class GzipFile {
     }
 
     /// zlib's message for the file's last error, without the "path: " prefix zlib adds.
-    private static func zlibMessage(_ file: gzFile, _ errnum: inout Int32, path: String) -> String?
-    {
+    private static func zlibMessage(_ file: gzFile, _ errnum: inout Int32, path: String) -> String? {
         guard let raw = gzerror(file, &errnum) else { return nil }
         let message = String(cString: raw)
         let prefix = path + ": "

@@ -38,7 +38,7 @@ public struct WordSegment: Sendable, Hashable {
     /// The segment's text, sharing storage with the segmented string.
     public let text: Substring
     /// The segment's range in the segmented string.
-    public var range: Range<String.Index> { text.startIndex..<text.endIndex }
+    public var range: Range<String.Index> { text.startIndex ..< text.endIndex }
     /// The segment's range as UTF-8 byte offsets from the start of the segmented string.
     public let utf8Range: Range<Int>
     /// What the segment holds.
@@ -89,14 +89,14 @@ public final class ICUWordBreaker {
         let utf8 = text.utf8
         var index = utf8.startIndex
         var offset = 0
-        for i in 0..<count {
+        for i in 0 ..< count {
             let start = Int(starts[i])
             let end = Int(ends[i])
             let lower = utf8.index(index, offsetBy: start - offset)
             let upper = utf8.index(lower, offsetBy: end - start)
             result.append(
                 WordSegment(
-                    text: text[lower..<upper], utf8Range: start..<end,
+                    text: text[lower ..< upper], utf8Range: start ..< end,
                     kind: WordKind(nlpKind: kinds[i])))
             index = upper
             offset = end
@@ -111,8 +111,8 @@ public final class ICUWordBreaker {
         let count = try segmentBoundaries(of: &text)
         return text.withUTF8 { bytes in
             var words: [String] = []
-            for i in 0..<count where kinds[i] != Int32(NLP_WORD_NONE) {
-                let range = Int(starts[i])..<Int(ends[i])
+            for i in 0 ..< count where kinds[i] != Int32(NLP_WORD_NONE) {
+                let range = Int(starts[i]) ..< Int(ends[i])
                 words.append(
                     String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
             }

@@ -34,13 +34,20 @@ struct Info: ParsableCommand {
         if let warning = BLAS.environmentOverrideWarning { printDiagnostic("note: \(warning)") }
         print(Toolkit.versionDescription)
         print("OpenBLAS config: \(BLAS.configuration)")
-        print("kernel: \(BLAS.coreName) (requested \(BLAS.requestedCoreType.isEmpty ? "none" : BLAS.requestedCoreType), from \(BLAS.coreTypeSource))")
+        print(
+            "kernel: \(BLAS.coreName) (requested \(BLAS.requestedCoreType.isEmpty ? "none" : BLAS.requestedCoreType), from \(BLAS.coreTypeSource))"
+        )
         print("threads: \(BLAS.threads)")
 
         let check = SgemmCheck.run(seed: seed)
-        print(String(format: "sgemm check 64x48x80 vs naive loop: max |difference| %.2e  %@", check.maxDifference, check.passed ? "ok" : "FAILED"))
+        print(
+            String(
+                format: "sgemm check 64x48x80 vs naive loop: max |difference| %.2e  %@", check.maxDifference,
+                check.passed ? "ok" : "FAILED"))
         let timing = SgemmCheck.time(size: size, seed: seed)
-        print(String(format: "sgemm %dx%dx%d: %.1f GFLOP/s (best of %d)", size, size, size, timing.gflops, timing.repeats))
+        print(
+            String(format: "sgemm %dx%dx%d: %.1f GFLOP/s (best of %d)", size, size, size, timing.gflops, timing.repeats)
+        )
         if !check.passed { throw ExitCode.failure }
     }
 }

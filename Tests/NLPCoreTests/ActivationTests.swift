@@ -34,14 +34,17 @@ struct ActivationTests {
         expectClose(activation.apply(x), ReferenceKernels.activation(activation, x), rtol: 2e-6, atol: 1e-6)
     }
 
-    @Test("backward matches the reference", arguments: activations, [[1], [15], [16], [17], [33], [1000], [3, 17], [2, 3, 5]])
+    @Test(
+        "backward matches the reference", arguments: activations,
+        [[1], [15], [16], [17], [33], [1000], [3, 17], [2, 3, 5]])
     func backwardMatchesReference(activation: Activation, shape: [Int]) {
         let x = Self.input(shape, seed: 11)
         let g = randomTensor(shape, seed: 12)
         let y = activation.apply(x)
         let dx = activation.backward(input: x, output: y, outputGradient: g)
         // Output-based derivatives such as y(1 − y) lose a few bits where y is near 1.
-        expectClose(dx, ReferenceKernels.activationBackward(activation, input: x, outputGradient: g), rtol: 1e-4, atol: 1e-6)
+        expectClose(
+            dx, ReferenceKernels.activationBackward(activation, input: x, outputGradient: g), rtol: 1e-4, atol: 1e-6)
     }
 
     // MARK: - Finite differences
@@ -52,7 +55,7 @@ struct ActivationTests {
             let y = activation.apply(Tensor(shape: x.shape, scalars: scalars))
             return zip(y.scalars, g.scalars).reduce(0) { $0 + Double($1.0) * Double($1.1) }
         }
-        return (0..<x.count).map { i in
+        return (0 ..< x.count).map { i in
             var plus = x.scalars
             var minus = x.scalars
             plus[i] += h
@@ -61,7 +64,9 @@ struct ActivationTests {
         }
     }
 
-    @Test("backward matches centred finite differences", arguments: activations, [[1], [15], [16], [17], [33], [3, 17], [2, 3, 5]])
+    @Test(
+        "backward matches centred finite differences", arguments: activations,
+        [[1], [15], [16], [17], [33], [3, 17], [2, 3, 5]])
     func backwardMatchesFiniteDifferences(activation: Activation, shape: [Int]) {
         let x = Self.input(shape, seed: 21)
         let g = randomTensor(shape, seed: 22)
@@ -80,7 +85,7 @@ struct ActivationTests {
         #expect(y.scalars.allSatisfy { $0.isFinite })
         expectClose(y.sum(alongAxis: -1).scalars, [1, 1, 1, 1], rtol: 1e-6)
         expectClose(y.scalars[0], 1 / (1 + Float(Foundation.exp(-1.0))), rtol: 1e-6)
-        expectClose(Array(y.scalars[4..<12]), [Float](repeating: 0.25, count: 8))
+        expectClose(Array(y.scalars[4 ..< 12]), [Float](repeating: 0.25, count: 8))
         let logY = x.logSoftmax()
         #expect(logY.scalars.allSatisfy { $0.isFinite })
         expectClose(logY.scalars[1], -2000 - Float(Foundation.log1p(Foundation.exp(-1.0))), rtol: 1e-6)
@@ -91,7 +96,7 @@ struct ActivationTests {
         let x = randomTensor(shape, seed: 31, lower: -20, upper: 20)
         let p = x.softmax().scalars
         let logP = x.logSoftmax().scalars
-        for i in 0..<p.count where p[i] > 1e-30 {
+        for i in 0 ..< p.count where p[i] > 1e-30 {
             expectClose(logP[i], Foundation.log(p[i]), rtol: 1e-5, atol: 2e-6)
         }
     }

@@ -4,7 +4,9 @@ import _TestSupport
 
 @Suite("BLAS-backed products, norms and cosine similarity")
 struct LinearAlgebraTests {
-    static let shapes: [(m: Int, k: Int, n: Int)] = [(1, 1, 1), (3, 5, 2), (1, 17, 1), (16, 16, 16), (33, 7, 65), (64, 100, 3)]
+    static let shapes: [(m: Int, k: Int, n: Int)] = [
+        (1, 1, 1), (3, 5, 2), (1, 17, 1), (16, 16, 16), (33, 7, 65), (64, 100, 3),
+    ]
 
     @Test("matmul matches the naive loop for every transpose combination", arguments: shapes)
     func matmul(dims: (m: Int, k: Int, n: Int)) {
@@ -43,14 +45,15 @@ struct LinearAlgebraTests {
         let c = Tensor.batchedMatmul(a, b)
         let d = Tensor.batchedMatmul(a, shared)
         #expect(c.shape == [3, 4, 2] && d.shape == [3, 4, 6])
-        for i in 0..<3 {
+        for i in 0 ..< 3 {
             expectClose(c[row: i], ReferenceKernels.matmul(a[row: i], b[row: i]), rtol: 1e-4, atol: 1e-5)
             expectClose(d[row: i], ReferenceKernels.matmul(a[row: i], shared), rtol: 1e-4, atol: 1e-5)
         }
         let at = randomTensor([3, 5, 4], seed: 9)
         let f = Tensor.batchedMatmul(at, b, transposeA: true)
-        for i in 0..<3 {
-            expectClose(f[row: i], ReferenceKernels.matmul(at[row: i], b[row: i], transposeA: true), rtol: 1e-4, atol: 1e-5)
+        for i in 0 ..< 3 {
+            expectClose(
+                f[row: i], ReferenceKernels.matmul(at[row: i], b[row: i], transposeA: true), rtol: 1e-4, atol: 1e-5)
         }
     }
 
@@ -60,7 +63,8 @@ struct LinearAlgebraTests {
         let x = randomTensor([n], seed: 11)
         let y = randomTensor([m], seed: 12)
         expectClose(Tensor.gemv(a, x), ReferenceKernels.gemv(a, x), rtol: 1e-4, atol: 1e-5)
-        expectClose(Tensor.gemv(a, y, transpose: true), ReferenceKernels.gemv(a, y, transpose: true), rtol: 1e-4, atol: 1e-5)
+        expectClose(
+            Tensor.gemv(a, y, transpose: true), ReferenceKernels.gemv(a, y, transpose: true), rtol: 1e-4, atol: 1e-5)
     }
 
     @Test("dot, norms and cosine similarity match Double loops", arguments: [1, 15, 16, 17, 100, 300, 1001])
@@ -69,7 +73,8 @@ struct LinearAlgebraTests {
         let b = randomTensor([count], seed: 14)
         expectClose(Tensor.dot(a, b), ReferenceKernels.dot(a.scalars, b.scalars), rtol: 1e-4, atol: 1e-5)
         expectClose(a.l2Norm, ReferenceKernels.dot(a.scalars, a.scalars).squareRoot(), rtol: 1e-5)
-        expectClose(Tensor.cosineSimilarity(a, b), ReferenceKernels.cosine(a.scalars, b.scalars), rtol: 1e-4, atol: 1e-5)
+        expectClose(
+            Tensor.cosineSimilarity(a, b), ReferenceKernels.cosine(a.scalars, b.scalars), rtol: 1e-4, atol: 1e-5)
         expectClose(Tensor.cosineSimilarity(a, a), 1, atol: 1e-6)
         expectClose(Tensor.cosineSimilarity(a, -a), -1, atol: 1e-6)
     }
@@ -82,7 +87,7 @@ struct LinearAlgebraTests {
         let norms = m.rowL2Norms
         let unit = m.rowNormalized
         let similarities = m.rowCosineSimilarities(with: v)
-        for r in 0..<6 {
+        for r in 0 ..< 6 {
             let row = m[row: r].scalars
             expectClose(norms.scalars[r], ReferenceKernels.dot(row, row).squareRoot(), rtol: 1e-5)
             expectClose(similarities.scalars[r], ReferenceKernels.cosine(row, v.scalars), rtol: 1e-4, atol: 1e-5)

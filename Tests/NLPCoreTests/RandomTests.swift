@@ -12,7 +12,7 @@ struct RandomTests {
             6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423,
             4_593_380_528_125_082_431, 16_408_922_859_458_223_821,
         ]
-        #expect((0..<5).map { _ in rng.next() } == expected)
+        #expect((0 ..< 5).map { _ in rng.next() } == expected)
     }
 
     @Test("the same seed gives the same numbers; another seed does not")
@@ -35,7 +35,7 @@ struct RandomTests {
     func ranges() {
         var rng = SplitMix64(seed: 3)
         var counts = [Int](repeating: 0, count: 10)
-        for _ in 0..<100_000 {
+        for _ in 0 ..< 100_000 {
             let f = rng.nextUnitFloat()
             #expect(f >= 0 && f < 1)
             counts[rng.nextInt(below: 10)] += 1
@@ -73,7 +73,8 @@ struct RandomTests {
         expectClose(std, (2.0 / 400.0 as Float).squareRoot(), rtol: 0.05)
     }
 
-    @Test("orthogonal matrices satisfy QQᵀ = I on the short side", arguments: [[8, 8], [4, 10], [12, 5], [2, 3, 6]])
+    @Test(
+        "orthogonal matrices satisfy QQᵀ = I on the short side", arguments: [[8, 8], [4, 10], [12, 5], [2, 3, 6]])
     func orthogonal(shape: [Int]) {
         var rng = SplitMix64(seed: 9)
         let q = Tensor.orthogonal(shape: shape, gain: 1, using: &rng)
@@ -86,7 +87,7 @@ struct RandomTests {
             ? Tensor.matmul(matrix, matrix, transposeB: true) : Tensor.matmul(matrix, matrix, transposeA: true)
         let n = min(rows, columns)
         var identity = Tensor(zeros: [n, n])
-        for i in 0..<n { identity[i, i] = 1 }
+        for i in 0 ..< n { identity[i, i] = 1 }
         expectClose(gram, identity, atol: 1e-5)
         var again = SplitMix64(seed: 9)
         #expect(Tensor.orthogonal(shape: shape, gain: 1, using: &again) == q)

@@ -10,9 +10,11 @@ import _TestSupport
 @Suite("ReductionTests")
 struct ReductionTests {
     /// Ranks 1–4; inner lengths below, at and above one vector; an axis longer than the 64-row chunk.
-    static let shapes: [[Int]] = [[37], [1, 1000], [3, 17], [70, 3], [2, 3, 33], [4, 16, 2], [2, 3, 4, 5], [3, 1, 2, 17]]
+    static let shapes: [[Int]] = [
+        [37], [1, 1000], [3, 17], [70, 3], [2, 3, 33], [4, 16, 2], [2, 3, 4, 5], [3, 1, 2, 17],
+    ]
 
-    static func axes(of shape: [Int]) -> [Int] { Array(-shape.count..<shape.count) }
+    static func axes(of shape: [Int]) -> [Int] { Array(-shape.count ..< shape.count) }
 
     @Test("sum and mean along every axis match the reference", arguments: shapes)
     func sumAndMean(shape: [Int]) {

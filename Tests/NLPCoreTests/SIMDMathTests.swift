@@ -12,9 +12,9 @@ struct SIMDMathTests {
         var worst: (error: Double, at: Float) = (0, 0)
         for start in stride(from: 0, to: inputs.count, by: 16) {
             var v = FloatVector()
-            for lane in 0..<16 { v[lane] = inputs[Swift.min(start + lane, inputs.count - 1)] }
+            for lane in 0 ..< 16 { v[lane] = inputs[Swift.min(start + lane, inputs.count - 1)] }
             let result = f(v)
-            for lane in 0..<16 {
+            for lane in 0 ..< 16 {
                 let expected = reference(Double(v[lane]))
                 let error = abs(Double(result[lane]) - expected) / Swift.max(abs(expected), floor)
                 if error > worst.error || error.isNaN { worst = (error, v[lane]) }
@@ -24,7 +24,7 @@ struct SIMDMathTests {
     }
 
     static func sweep(_ lower: Float, _ upper: Float, count: Int) -> [Float] {
-        (0...count).map { lower + (upper - lower) * Float($0) / Float(count) }
+        (0 ... count).map { lower + (upper - lower) * Float($0) / Float(count) }
     }
 
     // MARK: - exp

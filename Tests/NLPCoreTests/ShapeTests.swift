@@ -22,8 +22,8 @@ struct ShapeTests {
     @Test("slices and rows along the first axis")
     func slicing() {
         let t = Tensor(shape: [4, 2], scalars: [0, 1, 2, 3, 4, 5, 6, 7])
-        #expect(t.slice(1..<3) == Tensor(shape: [2, 2], scalars: [2, 3, 4, 5]))
-        #expect(t.slice(2..<2).shape == [0, 2])
+        #expect(t.slice(1 ..< 3) == Tensor(shape: [2, 2], scalars: [2, 3, 4, 5]))
+        #expect(t.slice(2 ..< 2).shape == [0, 2])
         #expect(t[row: 3] == Tensor([6, 7]))
         var u = t
         u[row: 0] = Tensor([9, 9])
@@ -37,7 +37,7 @@ struct ShapeTests {
         let b = randomTensor([1, 3], seed: 4)
         let c = Tensor.concatenate([a, b])
         #expect(c.shape == [3, 3])
-        #expect(c.slice(0..<2) == a && c.slice(2..<3) == b)
+        #expect(c.slice(0 ..< 2) == a && c.slice(2 ..< 3) == b)
     }
 
     @Test("gather and scatter-add match the naive loops, with repeated indices")

@@ -21,7 +21,7 @@ struct GzipFileTests {
     /// Deterministic bytes that compress somewhat (text-like, with varied content).
     static func sampleBytes(count: Int) -> [UInt8] {
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        return (0..<count).map { _ in
+        return (0 ..< count).map { _ in
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return UInt8(truncatingIfNeeded: 97 + (state >> 59) % 26)
         }

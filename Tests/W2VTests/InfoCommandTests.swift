@@ -27,7 +27,9 @@ struct InfoCommandTests {
             "w2v", ["info", "--size", "64"], environment: ["OPENBLAS_CORETYPE": nil, "LD_PRELOAD": "libopenblas.so.0"])
         #expect(result.status == 0, "\(result.standardError)")
         if cpuHasAVX512 {
-            #expect(result.standardOutput.contains("kernel: SkylakeX (requested SkylakeX, from cpu)"), "\(result.standardOutput)")
+            #expect(
+                result.standardOutput.contains("kernel: SkylakeX (requested SkylakeX, from cpu)"),
+                "\(result.standardOutput)")
         }
         #expect(result.standardOutput.contains("  ok"))
     }
@@ -51,7 +53,11 @@ struct InfoCommandTests {
         #expect(result.standardOutput.contains("BLAS: OpenBLAS, kernel "))
     }
 
-    @Test("bad options give a clear message on stderr and a non-zero exit", arguments: [["info", "--size", "0"], ["info", "--threads", "-1"], ["info", "--size", "abc"], ["no-such-command"]])
+    @Test(
+        "bad options give a clear message on stderr and a non-zero exit",
+        arguments: [
+            ["info", "--size", "0"], ["info", "--threads", "-1"], ["info", "--size", "abc"], ["no-such-command"],
+        ])
     func badOptions(arguments: [String]) throws {
         let result = try runProduct("w2v", arguments)
         #expect(result.status != 0 && !result.terminatedBySignal)

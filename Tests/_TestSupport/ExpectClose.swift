@@ -11,7 +11,7 @@ public func firstMismatch(
     precondition(actual.count == expected.count, "\(actual.count) vs \(expected.count) scalars")
     var first: (Int, Float, Float)?
     var maxDifference: Float = 0
-    for i in 0..<actual.count {
+    for i in 0 ..< actual.count {
         let a = actual[i]
         let e = expected[i]
         let close: Bool
@@ -36,7 +36,8 @@ public func expectClose(
     _ actual: Tensor, _ expected: Tensor, rtol: Float = 1e-5, atol: Float = 1e-6,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    #expect(actual.shape == expected.shape, "shape \(actual.shape) vs expected \(expected.shape)",
+    #expect(
+        actual.shape == expected.shape, "shape \(actual.shape) vs expected \(expected.shape)",
         sourceLocation: sourceLocation)
     guard actual.shape == expected.shape else { return }
     expectClose(actual.scalars, expected.scalars, rtol: rtol, atol: atol, sourceLocation: sourceLocation)
@@ -47,7 +48,8 @@ public func expectClose(
     _ actual: [Float], _ expected: [Float], rtol: Float = 1e-5, atol: Float = 1e-6,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    #expect(actual.count == expected.count, "\(actual.count) vs expected \(expected.count) scalars",
+    #expect(
+        actual.count == expected.count, "\(actual.count) vs expected \(expected.count) scalars",
         sourceLocation: sourceLocation)
     guard actual.count == expected.count else { return }
     if let m = firstMismatch(actual, expected, rtol: rtol, atol: atol) {
@@ -71,6 +73,6 @@ public func randomTensor(
 ) -> Tensor {
     var rng = SplitMix64(seed: seed)
     let count = shape.reduce(1, *)
-    let scalars = (0..<count).map { _ in lower + (upper - lower) * rng.nextUnitFloat() }
+    let scalars = (0 ..< count).map { _ in lower + (upper - lower) * rng.nextUnitFloat() }
     return Tensor(shape: shape, scalars: scalars)
 }
