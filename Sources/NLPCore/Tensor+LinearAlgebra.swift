@@ -11,10 +11,9 @@ extension Tensor {
     public static func matmul(
         _ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false
     ) -> Tensor {
-        let (m, n, k) = matmulDimensions(a, b, transposeA: transposeA, transposeB: transposeB)
+        let (m, n, _) = matmulDimensions(a, b, transposeA: transposeA, transposeB: transposeB)
         var c = Tensor(zeros: [m, n])
         gemm(a, b, into: &c, transposeA: transposeA, transposeB: transposeB, alpha: 1, beta: 0)
-        _ = k
         return c
     }
 
