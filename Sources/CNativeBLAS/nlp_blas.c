@@ -83,15 +83,22 @@ static void load_library(void) {
     static const char *candidates[] = {"libopenblas.so.0", "libopenblas.so",
                                        "libopenblasp.so.0", NULL};
     void *handle = NULL;
+    char first_error[256] = "";
     for (int i = 0; candidates[i] && !handle; i++) {
         handle = dlopen(candidates[i], RTLD_NOW | RTLD_LOCAL);
-        if (handle) library_name = candidates[i];
+        if (handle) {
+            library_name = candidates[i];
+        } else if (i == 0) {
+            // Report the usual library's reason, not the last fallback's.
+            const char *reason = dlerror();
+            snprintf(first_error, sizeof first_error, "%s", reason ? reason : "unknown error");
+        }
     }
     if (!handle) {
         snprintf(load_error, sizeof load_error,
                  "OpenBLAS could not be loaded (%s); install it with "
                  "`apt-get install libopenblas0` (or libopenblas-dev)",
-                 dlerror());
+                 first_error);
         return;
     }
     p_sgemm = (sgemm_fn)dlsym(handle, "cblas_sgemm");
