@@ -80,14 +80,17 @@ static void load_library(void) {
         }
     }
 
+    // NLP_OPENBLAS_LIBRARY names another OpenBLAS build (a path or a soname) to use instead.
     static const char *candidates[] = {"libopenblas.so.0", "libopenblas.so",
                                        "libopenblasp.so.0", NULL};
+    const char *chosen_library[] = {getenv("NLP_OPENBLAS_LIBRARY"), NULL};
+    const char **names = chosen_library[0] && *chosen_library[0] ? chosen_library : candidates;
     void *handle = NULL;
     char first_error[256] = "";
-    for (int i = 0; candidates[i] && !handle; i++) {
-        handle = dlopen(candidates[i], RTLD_NOW | RTLD_LOCAL);
+    for (int i = 0; names[i] && !handle; i++) {
+        handle = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
         if (handle) {
-            library_name = candidates[i];
+            library_name = names[i];
         } else if (i == 0) {
             // Report the usual library's reason, not the last fallback's.
             const char *reason = dlerror();

@@ -45,6 +45,17 @@ struct InfoCommandTests {
         }
     }
 
+    @Test("a missing OpenBLAS gives a clear error and a non-zero exit, not a crash")
+    func missingLibrary() throws {
+        let result = try runProduct(
+            "w2v", ["info", "--size", "64"], environment: ["NLP_OPENBLAS_LIBRARY": "/nonexistent/libopenblas.so.0"])
+        #expect(result.status != 0 && !result.terminatedBySignal)
+        #expect(result.standardError.contains("Error: OpenBLAS could not be loaded (/nonexistent/libopenblas.so.0"))
+        #expect(result.standardError.contains("apt-get install libopenblas0"))
+        let version = try runProduct("w2v", ["--version"], environment: ["NLP_OPENBLAS_LIBRARY": "/nonexistent/x.so"])
+        #expect(version.standardOutput.contains("BLAS: unavailable"))
+    }
+
     @Test("--version names the toolkit and the BLAS kernel")
     func version() throws {
         let result = try runProduct("w2v", ["--version"], environment: ["OPENBLAS_CORETYPE": nil])
