@@ -177,32 +177,3 @@ public enum SIMDMath {
         sigmoid(FloatVector(repeating: x))[0]
     }
 }
-
-// MARK: - Partial vectors for tails
-
-extension VectorKernels {
-    /// The first `count` (< 16) scalars at `p` in the low lanes, `padding` in the rest; lets a
-    /// kernel finish its tail with the same vector code as its body.
-    @inlinable @inline(__always)
-    static func loadPartial(_ p: UnsafePointer<Float>, count: Int, padding: Float) -> FloatVector {
-        var v = FloatVector(repeating: padding)
-        withUnsafeMutableBytes(of: &v) { $0.baseAddress!.copyMemory(from: p, byteCount: count * 4) }
-        return v
-    }
-
-    /// Stores the low `count` (< 16) lanes of `v` at `p`.
-    @inlinable @inline(__always)
-    static func storePartial(_ v: FloatVector, _ p: UnsafeMutablePointer<Float>, count: Int) {
-        withUnsafeBytes(of: v) { UnsafeMutableRawPointer(p).copyMemory(from: $0.baseAddress!, byteCount: count * 4) }
-    }
-
-    /// The sum of the 16 lanes as a tree of halves (4 dependent additions; `v.sum()` adds the lanes
-    /// one after another, since Float addition may not be reassociated).
-    @inlinable @inline(__always)
-    static func horizontalSum(_ v: FloatVector) -> Float {
-        let h8 = v.lowHalf + v.highHalf
-        let h4 = h8.lowHalf + h8.highHalf
-        let h2 = h4.lowHalf + h4.highHalf
-        return h2[0] + h2[1]
-    }
-}

@@ -127,19 +127,21 @@ public enum Activation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .linear:
             if UnsafePointer(output) != input { output.update(from: input, count: count) }
         case .relu:
-            K.map(input, output, count: count) { $0.replacing(with: 0, where: $0 .< 0) }
+            VectorKernels.unary(input, output, count: count) { $0.replacing(with: 0, where: $0 .< 0) }
         case .leakyRelu(let alpha):
             let a = FloatVector(repeating: alpha)
-            K.map(input, output, count: count) { $0.replacing(with: $0 * a, where: $0 .< 0) }
+            VectorKernels.unary(input, output, count: count) { $0.replacing(with: $0 * a, where: $0 .< 0) }
         case .sigmoid:
-            K.map(input, output, count: count) { SIMDMath.sigmoid($0) }
+            VectorKernels.unary(input, output, count: count) { SIMDMath.sigmoid($0) }
         case .tanh:
-            K.map(input, output, count: count) { SIMDMath.tanh($0) }
+            VectorKernels.unary(input, output, count: count) { SIMDMath.tanh($0) }
         case .swish:
-            K.map(input, output, count: count) { $0 * SIMDMath.sigmoid($0) }
+            VectorKernels.unary(input, output, count: count) { $0 * SIMDMath.sigmoid($0) }
         case .elu(let alpha):
             let a = FloatVector(repeating: alpha)
-            K.map(input, output, count: count) { (a * SIMDMath.expm1($0)).replacing(with: $0, where: $0 .> 0) }
+            VectorKernels.unary(input, output, count: count) {
+                (a * SIMDMath.expm1($0)).replacing(with: $0, where: $0 .> 0)
+            }
         case .softmax, .logSoftmax:
             let n = K.rowLength(rowLength, count: count)
             if count > 0 { K.softmax(input, output, rows: count / n, rowLength: n, log: self == .logSoftmax) }
@@ -171,22 +173,24 @@ public enum Activation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .linear:
             if UnsafePointer(dx) != g { dx.update(from: g, count: count) }
         case .relu:
-            K.map(output!, g, dx, count: count) { y, g in g.replacing(with: 0, where: y .<= 0) }
+            VectorKernels.binary(output!, g, dx, count: count) { y, g in g.replacing(with: 0, where: y .<= 0) }
         case .leakyRelu(let alpha):
             let a = FloatVector(repeating: alpha)
-            K.map(input!, g, dx, count: count) { x, g in g.replacing(with: g * a, where: x .<= 0) }
+            VectorKernels.binary(input!, g, dx, count: count) { x, g in g.replacing(with: g * a, where: x .<= 0) }
         case .sigmoid:
-            K.map(output!, g, dx, count: count) { y, g in g * y * (one - y) }
+            VectorKernels.binary(output!, g, dx, count: count) { y, g in g * y * (one - y) }
         case .tanh:
-            K.map(output!, g, dx, count: count) { y, g in g * (one - y * y) }
+            VectorKernels.binary(output!, g, dx, count: count) { y, g in g * (one - y * y) }
         case .swish:
-            K.map(input!, g, dx, count: count) { x, g in
+            VectorKernels.binary(input!, g, dx, count: count) { x, g in
                 let s = SIMDMath.sigmoid(x)
                 return g * s * (one + x * (one - s))
             }
         case .elu(let alpha):
             let a = FloatVector(repeating: alpha)
-            K.map(input!, g, dx, count: count) { x, g in (g * a * SIMDMath.exp(x)).replacing(with: g, where: x .> 0) }
+            VectorKernels.binary(input!, g, dx, count: count) { x, g in
+                (g * a * SIMDMath.exp(x)).replacing(with: g, where: x .> 0)
+            }
         case .softmax, .logSoftmax:
             let n = K.rowLength(rowLength, count: count)
             if count > 0 { K.softmaxBackward(output!, g, dx, rows: count / n, rowLength: n, log: self == .logSoftmax) }
@@ -225,42 +229,6 @@ enum ActivationKernels {
         let n = rowLength ?? count
         precondition(count == 0 || (n > 0 && count % n == 0), "row length \(n) does not divide \(count) scalars")
         return n
-    }
-
-    /// `y[i] = f(x[i])`, tail included through a zero-padded vector. `y` may alias `x`.
-    @inlinable @inline(__always)
-    static func map(
-        _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int, _ f: (FloatVector) -> FloatVector
-    ) {
-        let w = FloatVector.scalarCount
-        var i = 0
-        while i + w <= count {
-            VectorKernels.store(f(VectorKernels.load(x + i)), y + i)
-            i += w
-        }
-        if i < count {
-            VectorKernels.storePartial(
-                f(VectorKernels.loadPartial(x + i, count: count - i, padding: 0)), y + i, count: count - i)
-        }
-    }
-
-    /// `out[i] = f(a[i], b[i])`, tail included. `out` may alias `a` or `b`.
-    @inlinable @inline(__always)
-    static func map(
-        _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, count: Int,
-        _ f: (FloatVector, FloatVector) -> FloatVector
-    ) {
-        let w = FloatVector.scalarCount
-        var i = 0
-        while i + w <= count {
-            VectorKernels.store(f(VectorKernels.load(a + i), VectorKernels.load(b + i)), out + i)
-            i += w
-        }
-        if i < count {
-            let r = count - i
-            let va = VectorKernels.loadPartial(a + i, count: r, padding: 0)
-            VectorKernels.storePartial(f(va, VectorKernels.loadPartial(b + i, count: r, padding: 0)), out + i, count: r)
-        }
     }
 
     /// Row-wise softmax (or log-softmax) of `rows × n` scalars. `y` may alias `x`.
@@ -303,10 +271,10 @@ enum ActivationKernels {
             let sum = VectorKernels.horizontalSum(s0 + s1)
             if log {
                 let logSum = FloatVector(repeating: SIMDMath.log(sum))
-                map(px, py, count: n) { ($0 - m) - logSum }
+                VectorKernels.unary(px, py, count: n) { ($0 - m) - logSum }
             } else {
                 let scale = FloatVector(repeating: 1 / sum)
-                map(py, py, count: n) { $0 * scale }
+                VectorKernels.unary(py, py, count: n) { $0 * scale }
             }
         }
     }
@@ -323,11 +291,11 @@ enum ActivationKernels {
             if log {
                 // d(x_j − lse)/dx_i = δ_ij − softmax_i, so dx = g − softmax·Σg with softmax = e^y.
                 let total = FloatVector(repeating: VectorKernels.sum(pg, count: n))
-                map(py, pg, pdx, count: n) { y, g in g - SIMDMath.exp(y) * total }
+                VectorKernels.binary(py, pg, pdx, count: n) { y, g in g - SIMDMath.exp(y) * total }
             } else {
                 // dy_j/dx_i = y_j(δ_ij − y_i), so dx = y ⊙ (g − Σ g⊙y).
                 let dot = FloatVector(repeating: VectorKernels.dot(pg, py, count: n))
-                map(py, pg, pdx, count: n) { y, g in y * (g - dot) }
+                VectorKernels.binary(py, pg, pdx, count: n) { y, g in y * (g - dot) }
             }
         }
     }

@@ -4,70 +4,70 @@ extension Tensor {
     // MARK: - Tensor ⊕ Tensor (broadcasting)
 
     /// Elementwise sum with NumPy broadcasting.
-    @inlinable public static func + (a: Tensor, b: Tensor) -> Tensor { broadcasting(a, b, { $0 + $1 }, { $0 + $1 }) }
+    @inlinable public static func + (a: Tensor, b: Tensor) -> Tensor { broadcasting(a, b) { $0 + $1 } }
     /// Elementwise difference with NumPy broadcasting.
-    @inlinable public static func - (a: Tensor, b: Tensor) -> Tensor { broadcasting(a, b, { $0 - $1 }, { $0 - $1 }) }
+    @inlinable public static func - (a: Tensor, b: Tensor) -> Tensor { broadcasting(a, b) { $0 - $1 } }
     /// Elementwise product with NumPy broadcasting.
-    @inlinable public static func * (a: Tensor, b: Tensor) -> Tensor { broadcasting(a, b, { $0 * $1 }, { $0 * $1 }) }
+    @inlinable public static func * (a: Tensor, b: Tensor) -> Tensor { broadcasting(a, b) { $0 * $1 } }
     /// Elementwise quotient with NumPy broadcasting.
-    @inlinable public static func / (a: Tensor, b: Tensor) -> Tensor { broadcasting(a, b, { $0 / $1 }, { $0 / $1 }) }
+    @inlinable public static func / (a: Tensor, b: Tensor) -> Tensor { broadcasting(a, b) { $0 / $1 } }
 
     /// In-place sum; `b` must broadcast to `a.shape`.
-    @inlinable public static func += (a: inout Tensor, b: Tensor) { formBroadcasting(&a, b, { $0 + $1 }, { $0 + $1 }) }
+    @inlinable public static func += (a: inout Tensor, b: Tensor) { formBroadcasting(&a, b) { $0 + $1 } }
     /// In-place difference; `b` must broadcast to `a.shape`.
-    @inlinable public static func -= (a: inout Tensor, b: Tensor) { formBroadcasting(&a, b, { $0 - $1 }, { $0 - $1 }) }
+    @inlinable public static func -= (a: inout Tensor, b: Tensor) { formBroadcasting(&a, b) { $0 - $1 } }
     /// In-place product; `b` must broadcast to `a.shape`.
-    @inlinable public static func *= (a: inout Tensor, b: Tensor) { formBroadcasting(&a, b, { $0 * $1 }, { $0 * $1 }) }
+    @inlinable public static func *= (a: inout Tensor, b: Tensor) { formBroadcasting(&a, b) { $0 * $1 } }
     /// In-place quotient; `b` must broadcast to `a.shape`.
-    @inlinable public static func /= (a: inout Tensor, b: Tensor) { formBroadcasting(&a, b, { $0 / $1 }, { $0 / $1 }) }
+    @inlinable public static func /= (a: inout Tensor, b: Tensor) { formBroadcasting(&a, b) { $0 / $1 } }
 
     // MARK: - Tensor ⊕ scalar
 
-    @inlinable public static func + (a: Tensor, s: Float) -> Tensor { a.mapScalar(s, { $0 + $1 }, { $0 + $1 }) }
-    @inlinable public static func - (a: Tensor, s: Float) -> Tensor { a.mapScalar(s, { $0 - $1 }, { $0 - $1 }) }
-    @inlinable public static func * (a: Tensor, s: Float) -> Tensor { a.mapScalar(s, { $0 * $1 }, { $0 * $1 }) }
-    @inlinable public static func / (a: Tensor, s: Float) -> Tensor { a.mapScalar(s, { $0 / $1 }, { $0 / $1 }) }
+    @inlinable public static func + (a: Tensor, s: Float) -> Tensor { a.mapScalar(s) { $0 + $1 } }
+    @inlinable public static func - (a: Tensor, s: Float) -> Tensor { a.mapScalar(s) { $0 - $1 } }
+    @inlinable public static func * (a: Tensor, s: Float) -> Tensor { a.mapScalar(s) { $0 * $1 } }
+    @inlinable public static func / (a: Tensor, s: Float) -> Tensor { a.mapScalar(s) { $0 / $1 } }
     @inlinable public static func + (s: Float, a: Tensor) -> Tensor { a + s }
     @inlinable public static func * (s: Float, a: Tensor) -> Tensor { a * s }
-    @inlinable public static func - (s: Float, a: Tensor) -> Tensor { a.mapScalar(s, { $1 - $0 }, { $1 - $0 }) }
-    @inlinable public static func / (s: Float, a: Tensor) -> Tensor { a.mapScalar(s, { $1 / $0 }, { $1 / $0 }) }
-    @inlinable public static func += (a: inout Tensor, s: Float) { a.formMapScalar(s, { $0 + $1 }, { $0 + $1 }) }
-    @inlinable public static func -= (a: inout Tensor, s: Float) { a.formMapScalar(s, { $0 - $1 }, { $0 - $1 }) }
-    @inlinable public static func *= (a: inout Tensor, s: Float) { a.formMapScalar(s, { $0 * $1 }, { $0 * $1 }) }
-    @inlinable public static func /= (a: inout Tensor, s: Float) { a.formMapScalar(s, { $0 / $1 }, { $0 / $1 }) }
+    @inlinable public static func - (s: Float, a: Tensor) -> Tensor { a.mapScalar(s) { $1 - $0 } }
+    @inlinable public static func / (s: Float, a: Tensor) -> Tensor { a.mapScalar(s) { $1 / $0 } }
+    @inlinable public static func += (a: inout Tensor, s: Float) { a.formMapScalar(s) { $0 + $1 } }
+    @inlinable public static func -= (a: inout Tensor, s: Float) { a.formMapScalar(s) { $0 - $1 } }
+    @inlinable public static func *= (a: inout Tensor, s: Float) { a.formMapScalar(s) { $0 * $1 } }
+    @inlinable public static func /= (a: inout Tensor, s: Float) { a.formMapScalar(s) { $0 / $1 } }
 
     /// Elementwise negation.
-    @inlinable public static prefix func - (a: Tensor) -> Tensor { a.map({ -$0 }, { -$0 }) }
+    @inlinable public static prefix func - (a: Tensor) -> Tensor { a.mapVectorized { -$0 } }
 
     @inlinable
     func mapScalar(
-        _ s: Float, _ vector: (FloatVector, FloatVector) -> FloatVector, _ scalar: (Float, Float) -> Float
+        _ s: Float, _ vector: (FloatVector, FloatVector) -> FloatVector
     ) -> Tensor {
         withUnsafeBufferPointer { p in
             Tensor(shape: shape) { out in
-                VectorKernels.binary(p.baseAddress!, scalar: s, out.baseAddress!, count: count, vector, scalar)
+                VectorKernels.binary(p.baseAddress!, scalar: s, out.baseAddress!, count: count, vector)
             }
         }
     }
 
     @inlinable
     mutating func formMapScalar(
-        _ s: Float, _ vector: (FloatVector, FloatVector) -> FloatVector, _ scalar: (Float, Float) -> Float
+        _ s: Float, _ vector: (FloatVector, FloatVector) -> FloatVector
     ) {
         let n = count
         withUnsafeMutableBufferPointer { p in
-            VectorKernels.binary(p.baseAddress!, scalar: s, p.baseAddress!, count: n, vector, scalar)
+            VectorKernels.binary(p.baseAddress!, scalar: s, p.baseAddress!, count: n, vector)
         }
     }
 
     // MARK: - Maps
 
-    /// A new tensor with `vector` applied 16 lanes at a time and `scalar` to the tail.
+    /// A new tensor with `vector` applied 16 lanes at a time (the tail on splatted scalars).
     @inlinable
-    public func map(_ vector: (FloatVector) -> FloatVector, _ scalar: (Float) -> Float) -> Tensor {
+    public func mapVectorized(_ vector: (FloatVector) -> FloatVector) -> Tensor {
         withUnsafeBufferPointer { p in
             Tensor(shape: shape) { out in
-                VectorKernels.unary(p.baseAddress!, out.baseAddress!, count: count, vector, scalar)
+                VectorKernels.unary(p.baseAddress!, out.baseAddress!, count: count, vector)
             }
         }
     }
@@ -91,22 +91,22 @@ extension Tensor {
     }
 
     /// Every scalar squared.
-    @inlinable public func squared() -> Tensor { map({ $0 * $0 }, { $0 * $0 }) }
+    @inlinable public func squared() -> Tensor { map { $0 * $0 } }
     /// Elementwise square root.
-    @inlinable public func squareRoot() -> Tensor { map({ $0.squareRoot() }, { $0.squareRoot() }) }
+    @inlinable public func squareRoot() -> Tensor { mapVectorized { $0.squareRoot() } }
     /// Elementwise absolute value.
     @inlinable public func magnitude() -> Tensor {
-        map({ SIMDMath.floats(SIMDMath.bits($0) & SIMD16(repeating: 0x7FFF_FFFF)) }, { abs($0) })
+        mapVectorized { SIMDMath.magnitude($0) }
     }
     /// Elementwise `max(x, lower)` and `min(…, upper)`.
     @inlinable public func clamped(lower: Float, upper: Float) -> Tensor {
         precondition(lower <= upper, "clamped: lower \(lower) exceeds upper \(upper)")
         let lo = FloatVector(repeating: lower)
         let hi = FloatVector(repeating: upper)
-        return map({ $0.clamped(lowerBound: lo, upperBound: hi) }, { Swift.min(Swift.max($0, lower), upper) })
+        return mapVectorized { $0.clamped(lowerBound: lo, upperBound: hi) }
     }
     /// Elementwise natural exponential (vectorized polynomial, ≤ 2 ulp on normal results).
-    @inlinable public func exp() -> Tensor { map({ SIMDMath.exp($0) }, { SIMDMath.exp($0) }) }
+    @inlinable public func exp() -> Tensor { mapVectorized { SIMDMath.exp($0) } }
     /// Elementwise natural logarithm (vectorized; NaN for negative inputs, −∞ at 0).
-    @inlinable public func log() -> Tensor { map({ SIMDMath.log($0) }, { SIMDMath.log($0) }) }
+    @inlinable public func log() -> Tensor { mapVectorized { SIMDMath.log($0) } }
 }

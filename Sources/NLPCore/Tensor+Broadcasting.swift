@@ -32,15 +32,14 @@ extension Tensor {
     /// loops, everything else walks the outer axes and runs a SIMD loop along the last one.
     @inlinable
     public static func broadcasting(
-        _ a: Tensor, _ b: Tensor, _ vector: (FloatVector, FloatVector) -> FloatVector,
-        _ scalar: (Float, Float) -> Float
+        _ a: Tensor, _ b: Tensor, _ vector: (FloatVector, FloatVector) -> FloatVector
     ) -> Tensor {
         if a.shape == b.shape {
             return Tensor(shape: a.shape) { out in
                 a.withUnsafeBufferPointer { pa in
                     b.withUnsafeBufferPointer { pb in
                         VectorKernels.binary(
-                            pa.baseAddress!, pb.baseAddress!, out.baseAddress!, count: a.count, vector, scalar)
+                            pa.baseAddress!, pb.baseAddress!, out.baseAddress!, count: a.count, vector)
                     }
                 }
             }
@@ -51,7 +50,7 @@ extension Tensor {
                 b.withUnsafeBufferPointer { pb in
                     broadcastLoop(
                         pa.baseAddress!, broadcastStrides(a.shape, to: shape), pb.baseAddress!,
-                        broadcastStrides(b.shape, to: shape), out.baseAddress!, shape: shape, vector, scalar)
+                        broadcastStrides(b.shape, to: shape), out.baseAddress!, shape: shape, vector)
                 }
             }
         }
@@ -61,8 +60,7 @@ extension Tensor {
     /// - Precondition: `b` broadcasts to exactly `a.shape`.
     @inlinable
     public static func formBroadcasting(
-        _ a: inout Tensor, _ b: Tensor, _ vector: (FloatVector, FloatVector) -> FloatVector,
-        _ scalar: (Float, Float) -> Float
+        _ a: inout Tensor, _ b: Tensor, _ vector: (FloatVector, FloatVector) -> FloatVector
     ) {
         let shape = a.shape
         precondition(
@@ -76,11 +74,11 @@ extension Tensor {
             a.withUnsafeMutableBufferPointer { pa in
                 if same {
                     VectorKernels.binary(
-                        pa.baseAddress!, pb.baseAddress!, pa.baseAddress!, count: count, vector, scalar)
+                        pa.baseAddress!, pb.baseAddress!, pa.baseAddress!, count: count, vector)
                 } else {
                     broadcastLoop(
                         pa.baseAddress!, aStrides, pb.baseAddress!, bStrides, pa.baseAddress!, shape: shape,
-                        vector, scalar)
+                        vector)
                 }
             }
         }
@@ -91,12 +89,12 @@ extension Tensor {
     static func broadcastLoop(
         _ a: UnsafePointer<Float>, _ aStrides: [Int], _ b: UnsafePointer<Float>, _ bStrides: [Int],
         _ out: UnsafeMutablePointer<Float>, shape: [Int],
-        _ vector: (FloatVector, FloatVector) -> FloatVector, _ scalar: (Float, Float) -> Float
+        _ vector: (FloatVector, FloatVector) -> FloatVector
     ) {
         let count = shape.reduce(1, *)
         if count == 0 { return }
         if shape.isEmpty {
-            out[0] = scalar(a[0], b[0])
+            out[0] = VectorKernels.single(a[0], b[0], vector)
             return
         }
         let rank = shape.count
@@ -113,14 +111,14 @@ extension Tensor {
             let po = out + outOffset
             switch (aInner, bInner) {
             case (0, 0):
-                let value = scalar(pa[0], pb[0])
+                let value = VectorKernels.single(pa[0], pb[0], vector)
                 po.update(repeating: value, count: inner)
             case (_, 0):
-                VectorKernels.binary(pa, scalar: pb[0], po, count: inner, vector, scalar)
+                VectorKernels.binary(pa, scalar: pb[0], po, count: inner, vector)
             case (0, _):
-                VectorKernels.binary(scalar: pa[0], pb, po, count: inner, vector, scalar)
+                VectorKernels.binary(scalar: pa[0], pb, po, count: inner, vector)
             default:
-                VectorKernels.binary(pa, pb, po, count: inner, vector, scalar)
+                VectorKernels.binary(pa, pb, po, count: inner, vector)
             }
             outOffset += inner
             // Advance the odometer over the outer axes.

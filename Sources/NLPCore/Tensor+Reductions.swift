@@ -227,7 +227,7 @@ enum ReductionKernels {
                     let a = acc.baseAddress!
                     a.update(from: base + k * inner, count: inner)
                     for r in (k + 1) ..< end {
-                        VectorKernels.binary(a, base + r * inner, a, count: inner, { $0 + $1 }, { $0 + $1 })
+                        VectorKernels.binary(a, base + r * inner, a, count: inner) { $0 + $1 }
                     }
                     for j in 0 ..< inner { total[j] += Double(a[j]) }
                 }
@@ -320,13 +320,13 @@ enum ReductionKernels {
             row.update(from: base, count: inner)
             for k in 1 ..< n {
                 if greatest {
-                    VectorKernels.binary(
-                        row, base + k * inner, row, count: inner, { better($1, than: $0, greatest: true) },
-                        { ($1 > $0 || $1.isNaN) && !$0.isNaN ? $1 : $0 })
+                    VectorKernels.binary(row, base + k * inner, row, count: inner) {
+                        better($1, than: $0, greatest: true)
+                    }
                 } else {
-                    VectorKernels.binary(
-                        row, base + k * inner, row, count: inner, { better($1, than: $0, greatest: false) },
-                        { ($1 < $0 || $1.isNaN) && !$0.isNaN ? $1 : $0 })
+                    VectorKernels.binary(row, base + k * inner, row, count: inner) {
+                        better($1, than: $0, greatest: false)
+                    }
                 }
             }
         }
