@@ -17,6 +17,7 @@ let package = Package(
     products: [
         .library(name: "NLPCore", targets: ["NLPCore"]),
         .library(name: "NLPText", targets: ["NLPText"]),
+        .library(name: "NLPNeural", targets: ["NLPNeural"]),
         .executable(name: "w2v", targets: ["w2v"]),
     ],
     dependencies: [
@@ -42,6 +43,7 @@ let package = Package(
         .target(name: "NLPCore", dependencies: ["CNativeBLAS"], swiftSettings: optimizedSwift),
         .target(
             name: "NLPText", dependencies: ["NLPCore", "CICU", "CZlib"], swiftSettings: optimizedSwift),
+        .target(name: "NLPNeural", dependencies: ["NLPCore"], swiftSettings: optimizedSwift),
         .executableTarget(
             name: "w2v",
             dependencies: [
@@ -58,11 +60,18 @@ let package = Package(
         .executableTarget(
             name: "CoreBenchmark", dependencies: ["NLPCore"], path: "Benchmarks/CoreBenchmark",
             swiftSettings: optimizedSwift),
+        .executableTarget(
+            name: "TextBenchmark", dependencies: ["NLPText"], path: "Benchmarks/TextBenchmark",
+            swiftSettings: optimizedSwift),
+        .executableTarget(
+            name: "NeuralBenchmark", dependencies: ["NLPNeural"], path: "Benchmarks/NeuralBenchmark",
+            swiftSettings: optimizedSwift),
 
         // MARK: Tests
         .target(name: "_TestSupport", dependencies: ["NLPCore"], path: "Tests/_TestSupport"),
         .testTarget(name: "NLPCoreTests", dependencies: ["NLPCore", "_TestSupport"]),
         .testTarget(name: "NLPTextTests", dependencies: ["NLPText", "_TestSupport"]),
+        .testTarget(name: "NLPNeuralTests", dependencies: ["NLPNeural", "_TestSupport"]),
         .testTarget(name: "W2VTests", dependencies: ["_TestSupport"]),
     ]
 )

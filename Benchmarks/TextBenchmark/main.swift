@@ -1,0 +1,2 @@
+// Text benchmark: placeholder until the text pipeline lands.
+print("TextBenchmark: not written yet")
