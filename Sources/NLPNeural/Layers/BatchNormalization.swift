@@ -1,0 +1,261 @@
+// NLPNeural: batch normalization over the last axis.
+import NLPCore
+
+/// Normalizes each feature (the last axis) with batch statistics while training and with moving
+/// averages at inference, then scales by `gamma` and shifts by `beta` (Keras `BatchNormalization`,
+/// `axis=-1`).
+///
+/// Shapes: input `[batch, …, features]`; the statistics run over every row `r` of the input seen as
+/// `[rows, features]` (for sequences: every real step; with a mask, padded steps do not count).
+/// ```swift
+/// training:   μ = Σ_r m_r x_r / N,  v = Σ_r m_r (x_r − μ)² / N,  N = Σ_r m_r   (biased variance)
+///             moving_mean ← momentum·moving_mean + (1 − momentum)·μ   (same for the variance)
+/// inference:  μ = moving_mean, v = moving_variance
+/// output:     y = gamma · (x − μ) / √(v + ε) + beta
+/// backward (training), x̂ = (x − μ)/σ, g = ∂y·gamma:
+///     ∂x_r = (g_r − m_r/N · Σ_s g_s − m_r x̂_r/N · Σ_s g_s x̂_s) / σ
+/// ```
+/// Parameters in Keras order: `gamma` (ones), `beta` (zeros), `moving_mean` (zeros),
+/// `moving_variance` (ones); the last two are not trainable.
+///
+/// [1]: Ioffe, Szegedy, 2015, "Batch normalization: accelerating deep network training by reducing
+/// internal covariate shift".
+public final class BatchNormalization: Layer {
+    public static let typeName = "BatchNormalization"
+    public var name: String
+    public private(set) var inputShape: [Int]?
+    /// The weight of the old value in the moving averages (Keras default 0.99).
+    public let momentum: Float
+    /// Added to the variance before the square root (Keras default 1e-3).
+    public let epsilon: Float
+
+    /// `[features]` scale, starts at one.
+    public private(set) var gamma: Parameter?
+    /// `[features]` shift, starts at zero.
+    public private(set) var beta: Parameter?
+    /// `[features]` moving mean used at inference.
+    public private(set) var movingMean: Parameter?
+    /// `[features]` moving variance used at inference.
+    public private(set) var movingVariance: Parameter?
+
+    // Caches of the latest forward pass.
+    private var cachedNormalized = Tensor(zeros: [0])  // x̂, [rows, features]
+    private var cachedInverseDeviation: [Float] = []  // 1/σ per feature
+    private var cachedRowWeights: [Float] = []  // m_r, empty when every row counts
+    private var cachedInputShape: [Int] = []
+    private var cachedTraining = false
+
+    /// Creates an unbuilt batch-normalization layer.
+    /// - Precondition: `0 ≤ momentum ≤ 1` and `epsilon > 0`.
+    public init(momentum: Float = 0.99, epsilon: Float = 1e-3, name: String = "") {
+        precondition(momentum >= 0 && momentum <= 1, "BatchNormalization: momentum must be in [0, 1], got \(momentum)")
+        precondition(epsilon > 0, "BatchNormalization: epsilon must be positive, got \(epsilon)")
+        self.momentum = momentum
+        self.epsilon = epsilon
+        self.name = name
+    }
+
+    public var parameters: [Parameter] { [gamma, beta, movingMean, movingVariance].compactMap { $0 } }
+
+    @discardableResult
+    public func build(inputShape: [Int], using rng: inout SplitMix64) throws -> [Int] {
+        guard let features = inputShape.last, features > 0 else {
+            throw LayerError.incompatibleInput(
+                layer: name, shape: inputShape, expected: "a known, positive last axis [..., features]")
+        }
+        if let gamma, gamma.count != features {
+            throw LayerError.incompatibleInput(
+                layer: name, shape: inputShape, expected: "[..., \(gamma.count)] (already built)")
+        }
+        if gamma == nil {
+            gamma = Parameter(name: "gamma", value: Tensor(repeating: 1, shape: [features]))
+            beta = Parameter(name: "beta", value: Tensor(zeros: [features]))
+            movingMean = Parameter(name: "moving_mean", value: Tensor(zeros: [features]), isTrainable: false)
+            movingVariance = Parameter(
+                name: "moving_variance", value: Tensor(repeating: 1, shape: [features]), isTrainable: false)
+        }
+        self.inputShape = inputShape
+        return inputShape
+    }
+
+    // MARK: - Forward
+
+    public func forward(_ input: Tensor, mask: Tensor?, training: Bool) -> Tensor {
+        guard let gamma, let beta, let movingMean, let movingVariance else {
+            preconditionFailure(LayerError.notBuilt(layer: name).description)
+        }
+        let features = gamma.count
+        precondition(
+            input.rank >= 2 && input.shape.last == features,
+            "BatchNormalization \(name): input shape \(input.shape) does not end in \(features)")
+        let rows = input.count / features
+        cachedInputShape = input.shape
+        cachedTraining = training
+        cachedRowWeights = []
+        if let mask, training {
+            precondition(
+                mask.count == rows, "BatchNormalization \(name): mask \(mask.shape) does not match input \(input.shape)")
+            cachedRowWeights = mask.scalars.map { $0 != 0 ? 1 : 0 }
+        }
+
+        var mean = [Float](repeating: 0, count: features)
+        var variance = [Float](repeating: 0, count: features)
+        if training {
+            batchMoments(input, rows: rows, features: features, mean: &mean, variance: &variance)
+            if cachedRowWeights.isEmpty || cachedRowWeights.contains(1) {
+                updateMovingAverage(movingMean, with: mean)
+                updateMovingAverage(movingVariance, with: variance)
+            }
+        } else {
+            mean = movingMean.value.scalars
+            variance = movingVariance.value.scalars
+        }
+        cachedInverseDeviation = variance.map { 1 / ($0 + epsilon).squareRoot() }
+
+        // x̂ = (x − μ)/σ, y = gamma·x̂ + beta, row by row.
+        var normalized = Tensor(zeros: [rows, features])
+        let output = input.withUnsafeBufferPointer { x in
+            normalized.withUnsafeMutableBufferPointer { xhat in
+                gamma.value.withUnsafeBufferPointer { g in
+                    beta.value.withUnsafeBufferPointer { b in
+                        Tensor(shape: input.shape) { y in
+                            for r in 0 ..< rows {
+                                let base = r * features
+                                for f in 0 ..< features {
+                                    let value = (x[base + f] - mean[f]) * cachedInverseDeviation[f]
+                                    xhat[base + f] = value
+                                    y[base + f] = g[f] * value + b[f]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        cachedNormalized = normalized
+        return output
+    }
+
+    /// The (masked) batch mean and biased variance per feature, accumulated in Double.
+    private func batchMoments(_ input: Tensor, rows: Int, features: Int, mean: inout [Float], variance: inout [Float]) {
+        let weights = cachedRowWeights
+        input.withUnsafeBufferPointer { x in
+            var sum = [Double](repeating: 0, count: features)
+            var count: Double = 0
+            for r in 0 ..< rows where weights.isEmpty || weights[r] != 0 {
+                count += 1
+                for f in 0 ..< features { sum[f] += Double(x[r * features + f]) }
+            }
+            guard count > 0 else { return }
+            for f in 0 ..< features { mean[f] = Float(sum[f] / count) }
+            var squares = [Double](repeating: 0, count: features)
+            for r in 0 ..< rows where weights.isEmpty || weights[r] != 0 {
+                for f in 0 ..< features {
+                    let d = Double(x[r * features + f]) - Double(mean[f])
+                    squares[f] += d * d
+                }
+            }
+            for f in 0 ..< features { variance[f] = Float(squares[f] / count) }
+        }
+    }
+
+    private func updateMovingAverage(_ parameter: Parameter, with batchValue: [Float]) {
+        let momentum = self.momentum
+        parameter.value.withUnsafeMutableBufferPointer { moving in
+            for f in 0 ..< moving.count { moving[f] = momentum * moving[f] + (1 - momentum) * batchValue[f] }
+        }
+    }
+
+    // MARK: - Backward
+
+    public func backward(_ outputGradient: Tensor) -> Tensor {
+        guard let gamma, let beta else { preconditionFailure(LayerError.notBuilt(layer: name).description) }
+        let features = gamma.count
+        let rows = cachedNormalized.count / features
+        precondition(
+            outputGradient.count == rows * features,
+            "BatchNormalization \(name): output gradient \(outputGradient.shape) does not match the last forward \(cachedInputShape)"
+        )
+        // Σ_s ∂y_s and Σ_s ∂y_s·x̂_s per feature: the beta and gamma gradients, and the sums the
+        // input gradient needs (times gamma).
+        var sumGradient = [Double](repeating: 0, count: features)
+        var sumGradientNormalized = [Double](repeating: 0, count: features)
+        outputGradient.withUnsafeBufferPointer { dy in
+            cachedNormalized.withUnsafeBufferPointer { xhat in
+                for r in 0 ..< rows {
+                    let base = r * features
+                    for f in 0 ..< features {
+                        sumGradient[f] += Double(dy[base + f])
+                        sumGradientNormalized[f] += Double(dy[base + f] * xhat[base + f])
+                    }
+                }
+            }
+        }
+        if gamma.isTrainable {
+            gamma.gradient.withUnsafeMutableBufferPointer { dg in
+                for f in 0 ..< features { dg[f] += Float(sumGradientNormalized[f]) }
+            }
+        }
+        if beta.isTrainable {
+            beta.gradient.withUnsafeMutableBufferPointer { db in
+                for f in 0 ..< features { db[f] += Float(sumGradient[f]) }
+            }
+        }
+
+        let weights = cachedRowWeights
+        let realRows = weights.isEmpty ? Float(rows) : weights.reduce(0, +)
+        // At inference the statistics are constants: ∂x = gamma·∂y/σ. In training, subtract the
+        // paths through μ and v (only rows that counted in them).
+        let meanTerm: [Float]
+        let varianceTerm: [Float]
+        if cachedTraining && realRows > 0 {
+            meanTerm = (0 ..< features).map { Float(sumGradient[$0]) / realRows }
+            varianceTerm = (0 ..< features).map { Float(sumGradientNormalized[$0]) / realRows }
+        } else {
+            meanTerm = [Float](repeating: 0, count: features)
+            varianceTerm = meanTerm
+        }
+        return outputGradient.withUnsafeBufferPointer { dy in
+            cachedNormalized.withUnsafeBufferPointer { xhat in
+                gamma.value.withUnsafeBufferPointer { g in
+                    Tensor(shape: outputGradient.shape) { dx in
+                        for r in 0 ..< rows {
+                            let base = r * features
+                            let counted: Float = weights.isEmpty ? 1 : weights[r]
+                            for f in 0 ..< features {
+                                let centred =
+                                    dy[base + f] - counted * (meanTerm[f] + xhat[base + f] * varianceTerm[f])
+                                dx[base + f] = g[f] * cachedInverseDeviation[f] * centred
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: - Configuration
+
+    public var configuration: LayerConfiguration {
+        var configuration = LayerConfiguration(type: Self.typeName, name: name)
+        configuration["momentum"] = .number(Double(momentum))
+        configuration["epsilon"] = .number(Double(epsilon))
+        return configuration
+    }
+
+    public convenience init(configuration: LayerConfiguration) throws {
+        let momentum = configuration["momentum"] == nil ? 0.99 : try configuration.float("momentum")
+        let epsilon = configuration["epsilon"] == nil ? 1e-3 : try configuration.float("epsilon")
+        guard momentum >= 0 && momentum <= 1 else {
+            throw LayerConfigurationError.invalidValue(
+                layer: configuration.name, key: "momentum", reason: "\(momentum) is not in [0, 1]")
+        }
+        guard epsilon > 0 else {
+            throw LayerConfigurationError.invalidValue(
+                layer: configuration.name, key: "epsilon", reason: "\(epsilon) is not positive")
+        }
+        self.init(momentum: momentum, epsilon: epsilon, name: configuration.name)
+    }
+
+    public var description: String { "BatchNormalization(momentum: \(momentum), epsilon: \(epsilon))" }
+}
