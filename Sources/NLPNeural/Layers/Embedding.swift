@@ -108,25 +108,24 @@ public final class Embedding: Layer {
         precondition(input.rank >= 1, "Embedding \(name): ids must have a batch axis, got shape \(input.shape)")
         let (rows, columns, count) = (inputDimension, outputDimension, input.count)
         cachedInputShape = input.shape
-        cachedIds.removeAll(keepingCapacity: true)
-        cachedIds.reserveCapacity(count)
-        input.withUnsafeBufferPointer { ids in
-            for i in 0 ..< count {
-                let id = ids[i]
-                // The range test first: Int(_:) traps on NaN and infinities.
-                precondition(
-                    id >= 0 && id < Float(rows) && id == id.rounded(.towardZero),
-                    "Embedding \(name): id \(id) at position \(i) is not an integer in 0..<\(rows)")
-                cachedIds.append(Int32(id))
-            }
-        }
-        return embeddings.value.withUnsafeBufferPointer { table in
-            cachedIds.withUnsafeBufferPointer { ids in
-                Tensor(shape: input.shape + [columns]) { out in
-                    let source = table.baseAddress!
-                    let destination = out.baseAddress!
-                    for i in 0 ..< count {
-                        (destination + i * columns).update(from: source + Int(ids[i]) * columns, count: columns)
+        if cachedIds.count != count { cachedIds = [Int32](repeating: 0, count: count) }
+        // One pass: check each id, remember it for backward, copy its row.
+        return input.withUnsafeBufferPointer { ids in
+            embeddings.value.withUnsafeBufferPointer { table in
+                cachedIds.withUnsafeMutableBufferPointer { rowIndices in
+                    Tensor(shape: input.shape + [columns]) { out in
+                        let upper = Float(rows)
+                        for i in 0 ..< count {
+                            let id = ids[i]
+                            // The range test first: Int32(_:) traps on NaN and infinities.
+                            precondition(
+                                id >= 0 && id < upper && id == id.rounded(.towardZero),
+                                "Embedding \(name): id \(id) at position \(i) is not an integer in 0..<\(rows)")
+                            let row = Int32(id)
+                            rowIndices[i] = row
+                            EmbeddingKernels.copyRow(
+                                table.baseAddress! + Int(row) * columns, out.baseAddress! + i * columns, count: columns)
+                        }
                     }
                 }
             }
@@ -209,5 +208,23 @@ public final class Embedding: Layer {
 
     public var description: String {
         "Embedding(inputDimension: \(inputDimension), outputDimension: \(outputDimension), maskZero: \(maskZero), isTrainable: \(isTrainable))"
+    }
+}
+
+/// Row copies for the lookup: short rows (a few SIMD vectors) copy faster inline than through memcpy.
+enum EmbeddingKernels {
+    @inline(__always)
+    static func copyRow(_ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, count: Int) {
+        let width = FloatVector.scalarCount
+        var j = 0
+        while j + width <= count {
+            UnsafeMutableRawPointer(destination + j).storeBytes(
+                of: UnsafeRawPointer(source + j).loadUnaligned(as: FloatVector.self), as: FloatVector.self)
+            j += width
+        }
+        while j < count {
+            destination[j] = source[j]
+            j += 1
+        }
     }
 }
