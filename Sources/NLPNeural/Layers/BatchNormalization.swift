@@ -118,13 +118,20 @@ public final class BatchNormalization: Layer {
             normalized.withUnsafeMutableBufferPointer { xhat in
                 gamma.value.withUnsafeBufferPointer { g in
                     beta.value.withUnsafeBufferPointer { b in
-                        Tensor(shape: input.shape) { y in
-                            for r in 0 ..< rows {
-                                let base = r * features
-                                for f in 0 ..< features {
-                                    let value = (x[base + f] - mean[f]) * cachedInverseDeviation[f]
-                                    xhat[base + f] = value
-                                    y[base + f] = g[f] * value + b[f]
+                        mean.withUnsafeBufferPointer { mu in
+                            cachedInverseDeviation.withUnsafeBufferPointer { inverse in
+                                Tensor(shape: input.shape) { y in
+                                    for r in 0 ..< rows {
+                                        let (px, pxhat, py) = (
+                                            x.baseAddress! + r * features, xhat.baseAddress! + r * features,
+                                            y.baseAddress! + r * features
+                                        )
+                                        for f in 0 ..< features {
+                                            let value = (px[f] - mu[f]) * inverse[f]
+                                            pxhat[f] = value
+                                            py[f] = g[f] * value + b[f]
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -136,26 +143,64 @@ public final class BatchNormalization: Layer {
         return output
     }
 
-    /// The (masked) batch mean and biased variance per feature, accumulated in Double.
+    /// The (masked) batch mean and biased variance per feature: Float sums over blocks of rows,
+    /// added up in Double.
     private func batchMoments(_ input: Tensor, rows: Int, features: Int, mean: inout [Float], variance: inout [Float]) {
         let weights = cachedRowWeights
-        input.withUnsafeBufferPointer { x in
-            var sum = [Double](repeating: 0, count: features)
-            var count: Double = 0
-            for r in 0 ..< rows where weights.isEmpty || weights[r] != 0 {
-                count += 1
-                for f in 0 ..< features { sum[f] += Double(x[r * features + f]) }
+        let counted = weights.isEmpty ? rows : weights.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
+        guard counted > 0 else { return }
+        let block = 256
+        var blockSum = [Float](repeating: 0, count: features)
+        var total = [Double](repeating: 0, count: features)
+        func flush() {
+            for f in 0 ..< features {
+                total[f] += Double(blockSum[f])
+                blockSum[f] = 0
             }
-            guard count > 0 else { return }
-            for f in 0 ..< features { mean[f] = Float(sum[f] / count) }
-            var squares = [Double](repeating: 0, count: features)
-            for r in 0 ..< rows where weights.isEmpty || weights[r] != 0 {
-                for f in 0 ..< features {
-                    let d = Double(x[r * features + f]) - Double(mean[f])
-                    squares[f] += d * d
+        }
+        input.withUnsafeBufferPointer { x in
+            // Pass 1: the mean.
+            var inBlock = 0
+            blockSum.withUnsafeMutableBufferPointer { acc in
+                for r in 0 ..< rows where weights.isEmpty || weights[r] != 0 {
+                    let row = x.baseAddress! + r * features
+                    for f in 0 ..< features { acc[f] += row[f] }
+                    inBlock += 1
+                    if inBlock == block {
+                        for f in 0 ..< features {
+                            total[f] += Double(acc[f])
+                            acc[f] = 0
+                        }
+                        inBlock = 0
+                    }
                 }
             }
-            for f in 0 ..< features { variance[f] = Float(squares[f] / count) }
+            flush()
+            for f in 0 ..< features { mean[f] = Float(total[f] / Double(counted)) }
+            // Pass 2: the variance around it (two passes avoid E[x²] − E[x]² cancellation).
+            for f in 0 ..< features { total[f] = 0 }
+            inBlock = 0
+            mean.withUnsafeBufferPointer { mu in
+                blockSum.withUnsafeMutableBufferPointer { acc in
+                    for r in 0 ..< rows where weights.isEmpty || weights[r] != 0 {
+                        let row = x.baseAddress! + r * features
+                        for f in 0 ..< features {
+                            let d = row[f] - mu[f]
+                            acc[f] += d * d
+                        }
+                        inBlock += 1
+                        if inBlock == block {
+                            for f in 0 ..< features {
+                                total[f] += Double(acc[f])
+                                acc[f] = 0
+                            }
+                            inBlock = 0
+                        }
+                    }
+                }
+            }
+            flush()
+            for f in 0 ..< features { variance[f] = Float(total[f] / Double(counted)) }
         }
     }
 
@@ -180,13 +225,27 @@ public final class BatchNormalization: Layer {
         // input gradient needs (times gamma).
         var sumGradient = [Double](repeating: 0, count: features)
         var sumGradientNormalized = [Double](repeating: 0, count: features)
+        var blockGradient = [Float](repeating: 0, count: features)
+        var blockGradientNormalized = [Float](repeating: 0, count: features)
         outputGradient.withUnsafeBufferPointer { dy in
             cachedNormalized.withUnsafeBufferPointer { xhat in
-                for r in 0 ..< rows {
-                    let base = r * features
-                    for f in 0 ..< features {
-                        sumGradient[f] += Double(dy[base + f])
-                        sumGradientNormalized[f] += Double(dy[base + f] * xhat[base + f])
+                blockGradient.withUnsafeMutableBufferPointer { a in
+                    blockGradientNormalized.withUnsafeMutableBufferPointer { b in
+                        for r in 0 ..< rows {
+                            let (pdy, pxhat) = (dy.baseAddress! + r * features, xhat.baseAddress! + r * features)
+                            for f in 0 ..< features {
+                                a[f] += pdy[f]
+                                b[f] += pdy[f] * pxhat[f]
+                            }
+                            if r % 256 == 255 || r == rows - 1 {
+                                for f in 0 ..< features {
+                                    sumGradient[f] += Double(a[f])
+                                    sumGradientNormalized[f] += Double(b[f])
+                                    a[f] = 0
+                                    b[f] = 0
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -215,17 +274,24 @@ public final class BatchNormalization: Layer {
             meanTerm = [Float](repeating: 0, count: features)
             varianceTerm = meanTerm
         }
+        // Per feature: gamma/σ, and the mean and variance paths (zero at inference).
+        let scale = (0 ..< features).map { gamma.value.scalars[$0] * cachedInverseDeviation[$0] }
         return outputGradient.withUnsafeBufferPointer { dy in
             cachedNormalized.withUnsafeBufferPointer { xhat in
-                gamma.value.withUnsafeBufferPointer { g in
-                    Tensor(shape: outputGradient.shape) { dx in
-                        for r in 0 ..< rows {
-                            let base = r * features
-                            let counted: Float = weights.isEmpty ? 1 : weights[r]
-                            for f in 0 ..< features {
-                                let centred =
-                                    dy[base + f] - counted * (meanTerm[f] + xhat[base + f] * varianceTerm[f])
-                                dx[base + f] = g[f] * cachedInverseDeviation[f] * centred
+                scale.withUnsafeBufferPointer { k in
+                    meanTerm.withUnsafeBufferPointer { mt in
+                        varianceTerm.withUnsafeBufferPointer { vt in
+                            Tensor(shape: outputGradient.shape) { dx in
+                                for r in 0 ..< rows {
+                                    let counted: Float = weights.isEmpty ? 1 : weights[r]
+                                    let (pdy, pxhat, pdx) = (
+                                        dy.baseAddress! + r * features, xhat.baseAddress! + r * features,
+                                        dx.baseAddress! + r * features
+                                    )
+                                    for f in 0 ..< features {
+                                        pdx[f] = k[f] * (pdy[f] - counted * (mt[f] + pxhat[f] * vt[f]))
+                                    }
+                                }
                             }
                         }
                     }

@@ -130,14 +130,21 @@ public final class GlobalMaxPooling1D: Layer {
                     for b in 0 ..< batch {
                         let row = out.baseAddress! + b * features
                         let rowWinners = winners.baseAddress! + b * features
-                        var first = true
-                        for t in 0 ..< steps where stepIsReal[b * steps + t] != 0 {
+                        // Start from the first real step, then keep the strictly larger values
+                        // (the first of equal maxima wins).
+                        guard let first = (0 ..< steps).first(where: { stepIsReal[b * steps + $0] != 0 }) else {
+                            continue
+                        }
+                        row.update(from: x.baseAddress! + (b * steps + first) * features, count: features)
+                        rowWinners.update(repeating: Int32(first), count: features)
+                        for t in first + 1 ..< steps where stepIsReal[b * steps + t] != 0 {
                             let step = x.baseAddress! + (b * steps + t) * features
-                            for f in 0 ..< features where first || step[f] > row[f] {
-                                row[f] = step[f]
-                                rowWinners[f] = Int32(t)
+                            let winner = Int32(t)
+                            for f in 0 ..< features {
+                                let larger = step[f] > row[f]
+                                row[f] = larger ? step[f] : row[f]
+                                rowWinners[f] = larger ? winner : rowWinners[f]
                             }
-                            first = false
                         }
                     }
                 }
