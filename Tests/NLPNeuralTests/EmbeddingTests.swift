@@ -121,7 +121,8 @@ struct EmbeddingTests {
     func alignedMatrixDimensionMismatch() {
         var rng = SplitMix64(seed: 1)
         #expect(throws: EmbeddingError.dimensionMismatch(word: "b", expected: 3, actual: 2)) {
-            try Embedding.alignedMatrix(vocabulary: ["a", "b"], dimension: 3, lookup: { $0 == "b" ? [1, 2] : nil }, using: &rng)
+            try Embedding.alignedMatrix(
+                vocabulary: ["a", "b"], dimension: 3, lookup: { $0 == "b" ? [1, 2] : nil }, using: &rng)
         }
         #expect(throws: EmbeddingError.emptyVocabulary) {
             try Embedding.alignedMatrix(vocabulary: [], dimension: 3, lookup: { _ in nil }, using: &rng)

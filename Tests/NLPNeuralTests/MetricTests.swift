@@ -10,7 +10,8 @@ struct MetricTests {
         let metric = BinaryAccuracy()
         #expect(metric.name == "binary_accuracy")
         // Batch 1: 0.9→1 ✓, 0.2→0 ✓, 0.6→1 ✗, 0.5→0 ✗ (0.5 is not above 0.5).
-        metric.update(predictions: Tensor(shape: [4, 1], scalars: [0.9, 0.2, 0.6, 0.5]), targets: Tensor([1, 0, 0, 1]))
+        metric.update(
+            predictions: Tensor(shape: [4, 1], scalars: [0.9, 0.2, 0.6, 0.5]), targets: Tensor([1, 0, 0, 1]))
         expectClose(metric.result, 0.5)
         // Batch 2: both right → 4 of 6.
         metric.update(predictions: Tensor(shape: [2, 1], scalars: [0.7, 0.1]), targets: Tensor([1, 0]))
@@ -44,14 +45,18 @@ struct MetricTests {
     func sparseSequences() {
         let metric = SparseCategoricalAccuracy()
         // Argmaxes per step: [1, 0, 2], [2, 2, 0]; targets [1, 1, 2], [2, 0, 0] → 4 of 6.
-        let p = Tensor(shape: [2, 3, 3], scalars: [
-            0, 1, 0, 1, 0, 0, 0, 0, 1,
-            0, 0, 1, 0.1, 0.2, 0.7, 0.9, 0, 0.1,
-        ])
+        let p = Tensor(
+            shape: [2, 3, 3],
+            scalars: [
+                0, 1, 0, 1, 0, 0, 0, 0, 1,
+                0, 0, 1, 0.1, 0.2, 0.7, 0.9, 0, 0.1,
+            ])
         metric.update(predictions: p, targets: Tensor(shape: [2, 3], scalars: [1, 1, 2, 2, 0, 0]))
         expectClose(metric.result, 4 / 6)
         // Batch 2 of one sequence, all right → 7 of 9.
-        metric.update(predictions: Tensor(shape: [1, 3, 3], scalars: [1, 0, 0, 0, 1, 0, 0, 0, 1]), targets: Tensor(shape: [1, 3], scalars: [0, 1, 2]))
+        metric.update(
+            predictions: Tensor(shape: [1, 3, 3], scalars: [1, 0, 0, 0, 1, 0, 0, 0, 1]),
+            targets: Tensor(shape: [1, 3], scalars: [0, 1, 2]))
         expectClose(metric.result, 7 / 9)
     }
 
@@ -81,7 +86,8 @@ struct MetricTests {
         let metrics: [any Metric] = [precision, recall, f1]
         // Batch 1: TP 0.9, FP 0.8, FN 0.3, TP 0.6 → TP 2, FP 1, FN 1.
         for metric in metrics {
-            metric.update(predictions: Tensor(shape: [4, 1], scalars: [0.9, 0.8, 0.3, 0.6]), targets: Tensor([1, 0, 1, 1]))
+            metric.update(
+                predictions: Tensor(shape: [4, 1], scalars: [0.9, 0.8, 0.3, 0.6]), targets: Tensor([1, 0, 1, 1]))
         }
         expectClose(precision.result, 2 / 3)
         expectClose(recall.result, 2 / 3)
@@ -110,15 +116,20 @@ struct MetricTests {
         #expect(MetricRegistry.accuracy(for: CategoricalCrossentropy()) is CategoricalAccuracy)
         #expect(MetricRegistry.accuracy(for: MeanSquaredError()) is CategoricalAccuracy)
         #expect(MetricRegistry.accuracy(for: BinaryCrossentropy()).name == "accuracy")
-        let viaName = try MetricRegistry.makeMetric(name: "accuracy", configuration: [:], loss: SparseCategoricalCrossentropy())
+        let viaName = try MetricRegistry.makeMetric(
+            name: "accuracy", configuration: [:], loss: SparseCategoricalCrossentropy())
         #expect(viaName is SparseCategoricalAccuracy && viaName.name == "accuracy")
-        #expect(throws: MetricError.accuracyNeedsLoss) { try MetricRegistry.makeMetric(name: "accuracy", configuration: [:]) }
+        #expect(throws: MetricError.accuracyNeedsLoss) {
+            try MetricRegistry.makeMetric(name: "accuracy", configuration: [:])
+        }
     }
 
-    @Test("MetricRegistry by name, and round trips through name + configuration", arguments: [
-        "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy", "top_k_categorical_accuracy",
-        "sparse_top_k_categorical_accuracy", "precision", "recall", "f1_score",
-    ])
+    @Test(
+        "MetricRegistry by name, and round trips through name + configuration",
+        arguments: [
+            "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy", "top_k_categorical_accuracy",
+            "sparse_top_k_categorical_accuracy", "precision", "recall", "f1_score",
+        ])
     func registry(name: String) throws {
         let metric = try MetricRegistry.makeMetric(name: name, configuration: [:])
         #expect(metric.name == name)
@@ -128,7 +139,8 @@ struct MetricTests {
 
     @Test("MetricRegistry reads k and threshold, keeps a display name, rejects unknown names")
     func registryConfiguration() throws {
-        let top3 = try MetricRegistry.makeMetric(name: "sparse_top_k_categorical_accuracy", configuration: ["k": .number(3)])
+        let top3 = try MetricRegistry.makeMetric(
+            name: "sparse_top_k_categorical_accuracy", configuration: ["k": .number(3)])
         #expect((top3 as? SparseTopKCategoricalAccuracy)?.k == 3)
         let strict = try MetricRegistry.makeMetric(name: "Precision", configuration: ["threshold": .number(0.7)])
         #expect((strict as? Precision)?.threshold == 0.7 && strict.name == "precision")
@@ -137,6 +149,8 @@ struct MetricTests {
         let rebuilt = try MetricRegistry.makeMetric(name: accuracy.name, configuration: accuracy.configuration)
         #expect(rebuilt is BinaryAccuracy && rebuilt.name == "accuracy")
         #expect(throws: MetricError.unknownMetric("auc")) { try MetricRegistry.makeMetric(name: "auc") }
-        #expect(throws: MetricError.self) { try MetricRegistry.makeMetric(name: "top_k_categorical_accuracy", configuration: ["k": .number(0)]) }
+        #expect(throws: MetricError.self) {
+            try MetricRegistry.makeMetric(name: "top_k_categorical_accuracy", configuration: ["k": .number(0)])
+        }
     }
 }

@@ -42,7 +42,8 @@ public final class ActivationLayer: Layer {
     public func backward(_ outputGradient: Tensor) -> Tensor {
         precondition(
             outputGradient.shape == cachedOutput.shape,
-            "Activation \(name): output gradient \(outputGradient.shape) does not match the last forward \(cachedOutput.shape)")
+            "Activation \(name): output gradient \(outputGradient.shape) does not match the last forward \(cachedOutput.shape)"
+        )
         if activation == .linear { return outputGradient }
         let input = activation.backwardReadsInput ? cachedInput : cachedOutput
         return activation.backward(input: input, output: cachedOutput, outputGradient: outputGradient)

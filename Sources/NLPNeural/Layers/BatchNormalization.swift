@@ -94,7 +94,8 @@ public final class BatchNormalization: Layer {
         cachedRowWeights = []
         if let mask, training {
             precondition(
-                mask.count == rows, "BatchNormalization \(name): mask \(mask.shape) does not match input \(input.shape)")
+                mask.count == rows, "BatchNormalization \(name): mask \(mask.shape) does not match input \(input.shape)"
+            )
             cachedRowWeights = mask.scalars.map { $0 != 0 ? 1 : 0 }
         }
 

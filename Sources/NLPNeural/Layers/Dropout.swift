@@ -121,20 +121,23 @@ public final class Dropout: Layer {
     public convenience init(configuration: LayerConfiguration) throws {
         let rate = try configuration.float("rate")
         guard rate >= 0 && rate < 1 else {
-            throw LayerConfigurationError.invalidValue(layer: configuration.name, key: "rate", reason: "\(rate) is not in [0, 1)")
+            throw LayerConfigurationError.invalidValue(
+                layer: configuration.name, key: "rate", reason: "\(rate) is not in [0, 1)")
         }
         var seed: UInt64?
         switch configuration["seed"] {
         case nil, .null?: seed = nil
         case .string(let text)?:
             guard let value = UInt64(text) else {
-                throw LayerConfigurationError.wrongType(layer: configuration.name, key: "seed", expected: "unsigned integer")
+                throw LayerConfigurationError.wrongType(
+                    layer: configuration.name, key: "seed", expected: "unsigned integer")
             }
             seed = value
         case .number(let value)? where value >= 0 && value == value.rounded() && value < 9_007_199_254_740_992:
             seed = UInt64(value)
         default:
-            throw LayerConfigurationError.wrongType(layer: configuration.name, key: "seed", expected: "unsigned integer")
+            throw LayerConfigurationError.wrongType(
+                layer: configuration.name, key: "seed", expected: "unsigned integer")
         }
         self.init(rate: rate, seed: seed, name: configuration.name)
     }

@@ -21,7 +21,8 @@ public enum EmbeddingError: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .dimensionMismatch(let word, let expected, let actual):
-            return "pretrained vector for \"\(word)\" has \(actual) values, expected \(expected) (vectors of another model?)"
+            return
+                "pretrained vector for \"\(word)\" has \(actual) values, expected \(expected) (vectors of another model?)"
         case .emptyVocabulary: return "cannot build an embedding table for an empty vocabulary"
         }
     }

@@ -75,7 +75,8 @@ public final class Embedding: Layer {
         weights: Tensor, maskZero: Bool = false, isTrainable: Bool = true,
         embeddingsRegularizer: Regularizer? = nil, name: String = ""
     ) {
-        precondition(weights.rank == 2, "Embedding(weights:): expected a [vocabulary, dimension] matrix, got \(weights.shape)")
+        precondition(
+            weights.rank == 2, "Embedding(weights:): expected a [vocabulary, dimension] matrix, got \(weights.shape)")
         self.init(
             inputDimension: weights.shape[0], outputDimension: weights.shape[1], maskZero: maskZero,
             isTrainable: isTrainable, embeddingsRegularizer: embeddingsRegularizer, name: name)

@@ -23,7 +23,8 @@ public final class Flatten: Layer {
     public func build(inputShape: [Int], using rng: inout SplitMix64) throws -> [Int] {
         guard inputShape.allSatisfy({ $0 > 0 }) else {
             throw LayerError.incompatibleInput(
-                layer: name, shape: inputShape, expected: "axes of known, positive length (pad sequences to a fixed length)")
+                layer: name, shape: inputShape,
+                expected: "axes of known, positive length (pad sequences to a fixed length)")
         }
         self.inputShape = inputShape
         return [inputShape.reduce(1, *)]
@@ -39,7 +40,8 @@ public final class Flatten: Layer {
     public func backward(_ outputGradient: Tensor) -> Tensor {
         precondition(
             outputGradient.count == cachedInputShape.reduce(1, *),
-            "Flatten \(name): output gradient \(outputGradient.shape) does not match the last forward \(cachedInputShape)")
+            "Flatten \(name): output gradient \(outputGradient.shape) does not match the last forward \(cachedInputShape)"
+        )
         return outputGradient.reshaped(cachedInputShape)
     }
 

@@ -14,7 +14,8 @@ public enum MetricError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownMetric(let name):
             return "unknown metric \"\(name)\"; known: \(MetricRegistry.knownNames.joined(separator: ", "))"
         case .accuracyNeedsLoss:
-            return "metric \"accuracy\" depends on the loss (binary, sparse or categorical): pass the loss or name the metric, e.g. \"binary_accuracy\""
+            return
+                "metric \"accuracy\" depends on the loss (binary, sparse or categorical): pass the loss or name the metric, e.g. \"binary_accuracy\""
         case .invalidConfiguration(let metric, let key, let expected):
             return "metric \(metric): configuration value \"\(key)\" is not \(expected)"
         }
