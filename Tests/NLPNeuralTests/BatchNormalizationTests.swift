@@ -81,4 +81,15 @@ struct BatchNormalizationTests {
         #expect(copy.configuration == bn.configuration)
         #expect(copy.momentum == 0.9 && copy.epsilon == 1e-5)
     }
+
+    @Test("a mask reaching a [batch, features] input is ignored")
+    func maskOnVectorsIgnored() throws {
+        let bn = BatchNormalization(name: "bn")
+        try bn.build(inputShape: [2], seed: 1)
+        let x = randomTensor([3, 2], seed: 1)
+        let unmasked = bn.forward(x, training: true)
+        let masked = bn.forward(
+            x, mask: Tensor(shape: [3, 4], scalars: [Float](repeating: 1, count: 12)), training: true)
+        #expect(masked == unmasked)
+    }
 }

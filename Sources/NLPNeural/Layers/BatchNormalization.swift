@@ -92,7 +92,8 @@ public final class BatchNormalization: Layer {
         cachedInputShape = input.shape
         cachedTraining = training
         cachedRowWeights = []
-        if let mask, training {
+        // A [batch, time] mask only makes sense for sequences; on [batch, features] it is ignored.
+        if let mask, training, input.rank >= 3 {
             precondition(
                 mask.count == rows, "BatchNormalization \(name): mask \(mask.shape) does not match input \(input.shape)"
             )
