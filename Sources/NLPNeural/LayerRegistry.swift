@@ -5,7 +5,10 @@ public enum LayerRegistry {
     /// Every built-in layer type, by `typeName`.
     public static var builtInTypes: [String: any Layer.Type] {
         var types: [String: any Layer.Type] = [:]
-        for type: any Layer.Type in [Dense.self] {
+        for type: any Layer.Type in [
+            Dense.self, Embedding.self, Dropout.self, ActivationLayer.self, Flatten.self,
+            GlobalAveragePooling1D.self, GlobalMaxPooling1D.self, BatchNormalization.self,
+        ] {
             types[type.typeName] = type
         }
         return types
