@@ -5,21 +5,21 @@ import Testing
 import _TestSupport
 
 /// A fresh temporary directory, removed by the caller.
-func makeTemporaryDirectory() throws -> URL {
+func makeIOTestDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("nn-io-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
 
 /// A hand-made safetensors file: the 8-byte length (given or the header's) + header + data.
-func craftedFile(header: String, data: [UInt8] = [], announcedLength: UInt64? = nil) -> [UInt8] {
+func craftedSafeTensors(header: String, data: [UInt8] = [], announcedLength: UInt64? = nil) -> [UInt8] {
     let headerBytes = Array(header.utf8)
     var length = (announcedLength ?? UInt64(headerBytes.count)).littleEndian
     return withUnsafeBytes(of: &length) { Array($0) } + headerBytes + data
 }
 
 /// The case name of a `SafeTensorsError`, for table tests.
-func kind(of error: Error) -> String {
+func safeTensorsErrorKind(_ error: Error) -> String {
     guard let error = error as? SafeTensorsError else { return "other: \(error)" }
     switch error {
     case .cannotRead: return "cannotRead"
@@ -44,79 +44,79 @@ struct CorruptFile: Sendable, CustomStringConvertible {
 
 private let f32Entry = #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}"#
 
-let corruptFiles: [CorruptFile] = [
+let corruptSafeTensorsFiles: [CorruptFile] = [
     CorruptFile(description: "shorter than the length field", bytes: [1, 0, 0], expected: "truncated"),
     CorruptFile(
-        description: "header longer than the file", bytes: craftedFile(header: f32Entry, announcedLength: 500),
+        description: "header longer than the file", bytes: craftedSafeTensors(header: f32Entry, announcedLength: 500),
         expected: "truncated"),
     CorruptFile(
-        description: "lying header length 2^60", bytes: craftedFile(header: f32Entry, announcedLength: 1 << 60),
+        description: "lying header length 2^60", bytes: craftedSafeTensors(header: f32Entry, announcedLength: 1 << 60),
         expected: "headerTooLarge"),
     CorruptFile(
         description: "header length above the 100 MB cap",
-        bytes: craftedFile(header: f32Entry, announcedLength: 200_000_000), expected: "headerTooLarge"),
+        bytes: craftedSafeTensors(header: f32Entry, announcedLength: 200_000_000), expected: "headerTooLarge"),
     CorruptFile(
         description: "offsets beyond the end",
-        bytes: craftedFile(header: #"{"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}}"#, data: [0, 0, 0, 0]),
+        bytes: craftedSafeTensors(header: #"{"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}}"#, data: [0, 0, 0, 0]),
         expected: "offsetsOutOfBounds"),
     CorruptFile(
         description: "reversed offsets",
-        bytes: craftedFile(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[8,4]}}"#, data: .init(repeating: 0, count: 8)),
+        bytes: craftedSafeTensors(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[8,4]}}"#, data: .init(repeating: 0, count: 8)),
         expected: "offsetsOutOfBounds"),
     CorruptFile(
         description: "overlapping tensors",
-        bytes: craftedFile(
+        bytes: craftedSafeTensors(
             header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}"#,
             data: .init(repeating: 0, count: 12)),
         expected: "invalidLayout"),
     CorruptFile(
         description: "a gap between tensors",
-        bytes: craftedFile(
+        bytes: craftedSafeTensors(
             header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}}"#,
             data: .init(repeating: 0, count: 12)),
         expected: "invalidLayout"),
     CorruptFile(
         description: "bytes after the last tensor",
-        bytes: craftedFile(header: f32Entry, data: .init(repeating: 0, count: 12)), expected: "invalidLayout"),
+        bytes: craftedSafeTensors(header: f32Entry, data: .init(repeating: 0, count: 12)), expected: "invalidLayout"),
     CorruptFile(
         description: "shape and byte span disagree",
-        bytes: craftedFile(header: #"{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
+        bytes: craftedSafeTensors(header: #"{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
         expected: "sizeMismatch"),
     CorruptFile(
         description: "a shape whose size overflows",
-        bytes: craftedFile(
+        bytes: craftedSafeTensors(
             header: #"{"a":{"dtype":"F32","shape":[4000000000000,4000000000000],"data_offsets":[0,8]}}"#,
             data: .init(repeating: 0, count: 8)),
         expected: "invalidHeader"),
     CorruptFile(
-        description: "bad JSON", bytes: craftedFile(header: #"{"a":{"dtype":"F32","#, data: []),
+        description: "bad JSON", bytes: craftedSafeTensors(header: #"{"a":{"dtype":"F32","#, data: []),
         expected: "invalidHeader"),
-    CorruptFile(description: "a JSON array", bytes: craftedFile(header: "[1, 2]"), expected: "invalidHeader"),
+    CorruptFile(description: "a JSON array", bytes: craftedSafeTensors(header: "[1, 2]"), expected: "invalidHeader"),
     CorruptFile(
         description: "negative dimension",
-        bytes: craftedFile(header: #"{"a":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
+        bytes: craftedSafeTensors(header: #"{"a":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
         expected: "invalidHeader"),
     CorruptFile(
         description: "fractional offset",
-        bytes: craftedFile(header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8.5]}}"#, data: .init(repeating: 0, count: 8)),
+        bytes: craftedSafeTensors(header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8.5]}}"#, data: .init(repeating: 0, count: 8)),
         expected: "invalidHeader"),
     CorruptFile(
         description: "missing dtype",
-        bytes: craftedFile(header: #"{"a":{"shape":[2],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
+        bytes: craftedSafeTensors(header: #"{"a":{"shape":[2],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
         expected: "invalidHeader"),
     CorruptFile(
         description: "unknown dtype",
-        bytes: craftedFile(header: #"{"a":{"dtype":"Q7","shape":[2],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
+        bytes: craftedSafeTensors(header: #"{"a":{"dtype":"Q7","shape":[2],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
         expected: "unsupportedDType"),
     CorruptFile(
         description: "integer dtype",
-        bytes: craftedFile(header: #"{"a":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
+        bytes: craftedSafeTensors(header: #"{"a":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
         expected: "unsupportedDType"),
     CorruptFile(
         description: "metadata with a number",
-        bytes: craftedFile(header: #"{"__metadata__":{"epochs":3}}"#), expected: "invalidHeader"),
+        bytes: craftedSafeTensors(header: #"{"__metadata__":{"epochs":3}}"#), expected: "invalidHeader"),
     CorruptFile(
-        description: "header that is not UTF-8", bytes: craftedFile(header: "{}") .enumerated().map { $0 == 9 ? 0xFF : $1 },
+        description: "header that is not UTF-8", bytes: craftedSafeTensors(header: "{}") .enumerated().map { $0 == 9 ? 0xFF : $1 },
         expected: "invalidHeader"),
 ]
 
@@ -134,7 +134,7 @@ struct SafeTensorsTests {
 
     @Test("write then read gives the same tensors and metadata")
     func roundTrip() throws {
-        let directory = try makeTemporaryDirectory()
+        let directory = try makeIOTestDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("model.safetensors").path
         try Self.sample.write(to: path)
@@ -194,7 +194,7 @@ struct SafeTensorsTests {
         // 0x7C00 = +inf, 0xFC00 = -inf, 0x7E00 = NaN, 0x8000 = -0, 0x3C00 = 1, 0x0001 = 2^-24
         let halves: [UInt16] = [0x7C00, 0xFC00, 0x7E00, 0x8000, 0x3C00, 0x0001, 0x03FF]
         let data = halves.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        let bytes = craftedFile(header: #"{"h":{"dtype":"F16","shape":[7],"data_offsets":[0,14]}}"#, data: data)
+        let bytes = craftedSafeTensors(header: #"{"h":{"dtype":"F16","shape":[7],"data_offsets":[0,14]}}"#, data: data)
         let tensor = try bytes.withUnsafeBytes { try SafeTensors(validating: $0) }.tensors["h"]!
         let x = tensor.scalars
         #expect(x[0] == .infinity && x[1] == -.infinity && x[2].isNaN)
@@ -202,9 +202,9 @@ struct SafeTensorsTests {
         #expect(x[4] == 1 && x[5] == 0x1p-24 && x[6] == Float(0x3FF) * 0x1p-24)
     }
 
-    @Test("corrupt files give a clear error naming the file", arguments: corruptFiles)
+    @Test("corrupt files give a clear error naming the file", arguments: corruptSafeTensorsFiles)
     func rejectsCorruptFile(_ corrupt: CorruptFile) throws {
-        let directory = try makeTemporaryDirectory()
+        let directory = try makeIOTestDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("corrupt.safetensors").path
         try Data(corrupt.bytes).write(to: URL(fileURLWithPath: path))
@@ -212,7 +212,7 @@ struct SafeTensorsTests {
             _ = try SafeTensors.read(from: path)
             Issue.record("\(corrupt) was accepted")
         } catch {
-            #expect(kind(of: error) == corrupt.expected, "\(error)")
+            #expect(safeTensorsErrorKind(error) == corrupt.expected, "\(error)")
             #expect("\(error)".contains(path), "the message names the file: \(error)")
         }
     }
@@ -229,28 +229,28 @@ struct SafeTensorsTests {
 
     @Test("missing files and directories cannot be read")
     func unreadable() throws {
-        let directory = try makeTemporaryDirectory()
+        let directory = try makeIOTestDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for path in [directory.path, directory.appendingPathComponent("none.safetensors").path] {
             do {
                 _ = try SafeTensors.read(from: path)
                 Issue.record("read \(path)")
             } catch {
-                #expect(kind(of: error) == "cannotRead", "\(error)")
+                #expect(safeTensorsErrorKind(error) == "cannotRead", "\(error)")
             }
         }
     }
 
     @Test("a failed write leaves no file and no temporary file")
     func failedWrite() throws {
-        let directory = try makeTemporaryDirectory()
+        let directory = try makeIOTestDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let missing = directory.appendingPathComponent("no/such/dir/model.safetensors").path
         do {
             try Self.sample.write(to: missing)
             Issue.record("wrote into a missing directory")
         } catch {
-            #expect(kind(of: error) == "cannotWrite", "\(error)")
+            #expect(safeTensorsErrorKind(error) == "cannotWrite", "\(error)")
             #expect("\(error)".contains(missing))
         }
         let reserved = SafeTensors(tensors: ["__metadata__": Tensor([1])])
@@ -261,7 +261,7 @@ struct SafeTensorsTests {
 
     @Test("overwriting replaces the whole file")
     func overwrite() throws {
-        let directory = try makeTemporaryDirectory()
+        let directory = try makeIOTestDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("model.safetensors").path
         try Self.sample.write(to: path)
