@@ -133,6 +133,14 @@ struct PlotTests {
                 #expect(pointA.y > pointB.y, "a larger value is drawn higher: \(a) vs \(b)")
             }
         }
+        // The legend sits in a corner free of data (matplotlib's loc="best").
+        let box = try #require(svg.elements.first { $0.name == "rect" && $0.ancestorClasses.last == "legend" })
+        let value = { (key: String) in Double(box.attributes[key] ?? "") ?? .nan }
+        for (_, point) in pairs {
+            let inside = point.x >= value("x") && point.x <= value("x") + value("width") && point.y >= value("y")
+                && point.y <= value("y") + value("height")
+            #expect(!inside, "point \(point) under the legend")
+        }
         let xs = svg.points(of: "Training \(metric)").flatMap { $0 }.map(\.x)
         #expect(xs == xs.sorted() && Set(xs).count == xs.count)
         #expect(svg.texts(class: "title") == ["Training and validation \(metric)"])

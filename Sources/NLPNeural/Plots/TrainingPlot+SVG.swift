@@ -28,7 +28,7 @@ extension TrainingPlot {
             """
         svg += axes(frame: frame, xScale: xScale, yScale: yScale)
         for item in series { svg += draw(item, xScale: xScale, yScale: yScale) }
-        svg += legend(frame: frame)
+        svg += legend(frame: frame, avoiding: dataPixels(xScale: xScale, yScale: yScale))
         svg += "</svg>\n"
         return svg
     }
@@ -94,7 +94,31 @@ extension TrainingPlot {
         return svg + "</g>\n"
     }
 
-    private func legend(frame: PlotFrame) -> String {
+    /// Pixels covered by data: every point, plus samples along line segments.
+    private func dataPixels(xScale: AxisScale, yScale: AxisScale) -> [(Double, Double)] {
+        var pixels: [(Double, Double)] = []
+        for item in series {
+            var previous: (Double, Double)?
+            for (index, value) in item.values.enumerated() {
+                guard value.isFinite else {
+                    previous = nil
+                    continue
+                }
+                let point = (xScale.pixel(Double(index + 1)), yScale.pixel(value))
+                if item.style == .line, let previous {
+                    for step in 1 ..< 10 {
+                        let t = Double(step) / 10
+                        pixels.append((previous.0 + t * (point.0 - previous.0), previous.1 + t * (point.1 - previous.1)))
+                    }
+                }
+                pixels.append(point)
+                previous = point
+            }
+        }
+        return pixels
+    }
+
+    private func legend(frame: PlotFrame, avoiding pixels: [(Double, Double)]) -> String {
         guard !series.isEmpty else { return "" }
         let labels = series.map { item -> String in
             let omitted = item.values.filter { !$0.isFinite }.count
@@ -103,8 +127,16 @@ extension TrainingPlot {
         let rowHeight = 18.0
         let boxWidth = 44 + 7 * Double(labels.map(\.count).max() ?? 0)
         let boxHeight = 8 + rowHeight * Double(labels.count)
-        let left = frame.right - 10 - boxWidth
-        let top = frame.top + 10
+        // matplotlib's loc="best": the corner whose box covers the fewest data pixels (upper right wins ties).
+        let corners = [
+            (frame.right - 10 - boxWidth, frame.top + 10), (frame.left + 10, frame.top + 10),
+            (frame.left + 10, frame.bottom - 10 - boxHeight), (frame.right - 10 - boxWidth, frame.bottom - 10 - boxHeight),
+        ]
+        let covered = corners.map { corner in
+            pixels.filter { $0.0 >= corner.0 - 4 && $0.0 <= corner.0 + boxWidth + 4 && $0.1 >= corner.1 - 4 && $0.1 <= corner.1 + boxHeight + 4 }.count
+        }
+        let best = covered.indices.min { covered[$0] < covered[$1] }!
+        let (left, top) = corners[best]
         var svg = "<g class=\"legend\" font-size=\"12\">\n"
         svg += "<rect x=\"\(Self.format(left))\" y=\"\(Self.format(top))\" width=\"\(Self.format(boxWidth))\" "
         svg += "height=\"\(Self.format(boxHeight))\" fill=\"white\" fill-opacity=\"0.8\" stroke=\"#cccccc\"/>\n"
