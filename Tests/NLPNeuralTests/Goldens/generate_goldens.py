@@ -209,8 +209,67 @@ def recurrent_cases(kind):
             case.update(weights)
             if with_state:
                 case["initial_state"] = initial_state
+            check_recurrent_case(kind, case)
             cases.append(case)
     return cases
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def keras_recurrent(kind, x, kernel, recurrent_kernel, bias, initial_state):
+    """Keras's LSTM / GRU (reset_after) in the toolkit's layout, in numpy: (outputs [B, T, H], final state)."""
+    h = initial_state[0]
+    c = initial_state[1] if kind == "lstm" else None
+    outputs = []
+    for t in range(x.shape[1]):
+        if kind == "lstm":
+            gates = x[:, t] @ kernel + h @ recurrent_kernel + bias
+            i, f, g, o = np.split(gates, 4, axis=1)
+            c = sigmoid(f) * c + sigmoid(i) * np.tanh(g)
+            h = sigmoid(o) * np.tanh(c)
+        else:
+            xz, xr, xh = np.split(x[:, t] @ kernel + bias[0], 3, axis=1)
+            hz, hr, hh = np.split(h @ recurrent_kernel + bias[1], 3, axis=1)
+            z, r = sigmoid(xz + hz), sigmoid(xr + hr)
+            h = z * h + (1 - z) * np.tanh(xh + r * hh)
+        outputs.append(h)
+    return np.stack(outputs, axis=1), ([h, c] if kind == "lstm" else [h])
+
+
+def check_recurrent_case(kind, case):
+    """Cross-checks a converted case: the numpy Keras forward reproduces PyTorch's outputs, and central
+    differences of L = Σ result ⊙ probe reproduce every converted gradient (float64)."""
+    names = ["input", "kernel", "recurrent_kernel", "bias"]
+    values = {name: case[name].detach().numpy().copy() for name in names}
+    state = [s.numpy() for s in case["initial_state"]] if "initial_state" in case else \
+        [np.zeros((B, H))] * (2 if kind == "lstm" else 1)
+    probe = case["probe"].numpy()
+
+    def run():
+        outputs, final = keras_recurrent(kind, values["input"], values["kernel"], values["recurrent_kernel"],
+                                         values["bias"], state)
+        return (outputs if case["return_sequences"] else outputs[:, -1]), final
+
+    result, final = run()
+    assert np.allclose(result, case["output"].detach().numpy(), rtol=1e-10, atol=1e-12), case["name"]
+    for mine, theirs in zip(final, case["final_state"]):
+        assert np.allclose(mine, theirs.detach().numpy(), rtol=1e-10, atol=1e-12), case["name"]
+    step = 1e-6
+    for name, gradient_key in zip(names, ["input_gradient", "kernel_gradient", "recurrent_kernel_gradient",
+                                          "bias_gradient"]):
+        numeric = np.zeros_like(values[name])
+        for index in np.ndindex(values[name].shape):
+            saved = values[name][index]
+            values[name][index] = saved + step
+            plus = (run()[0] * probe).sum()
+            values[name][index] = saved - step
+            minus = (run()[0] * probe).sum()
+            values[name][index] = saved
+            numeric[index] = (plus - minus) / (2 * step)
+        assert np.allclose(numeric, case[gradient_key].detach().numpy(), rtol=1e-6, atol=1e-8), \
+            (case["name"], gradient_key)
 
 
 # MARK: - Losses
