@@ -51,7 +51,8 @@ struct GoldenDenseTests {
         expectClose(output, try golden.tensor("output"), rtol: fixture.rtol, atol: fixture.atol)
         let inputGradient = dense.backward(try golden.tensor("probe"))
         expectClose(inputGradient, try golden.tensor("input_gradient"), rtol: fixture.rtol, atol: fixture.atol)
-        expectClose(dense.kernel!.gradient, try golden.tensor("kernel_gradient"), rtol: fixture.rtol, atol: fixture.atol)
+        expectClose(
+            dense.kernel!.gradient, try golden.tensor("kernel_gradient"), rtol: fixture.rtol, atol: fixture.atol)
         expectClose(dense.bias!.gradient, try golden.tensor("bias_gradient"), rtol: fixture.rtol, atol: fixture.atol)
     }
 }

@@ -73,15 +73,17 @@ struct ModelArchiveTests {
         layers.reduce(input) { $1($0) }
     }
 
-    static func archive(of model: (layers: [any Layer], optimizer: ArchiveTestMomentum, input: Tensor)) -> ModelArchive {
+    static func archive(of model: (layers: [any Layer], optimizer: ArchiveTestMomentum, input: Tensor)) -> ModelArchive
+    {
         let parameters = model.layers.flatMap(\.parameters)
         return ModelArchive(
             architecture: ModelArchitecture(name: "classifier", inputShape: [8], layers: model.layers),
             layers: model.layers,
             training: TrainingConfiguration(
                 loss: .init(name: "categorical_crossentropy", configuration: ["from_logits": .bool(false)]),
-                metrics: [.init(name: "accuracy")], optimizer: nil)
-                .with(optimizer: model.optimizer),
+                metrics: [.init(name: "accuracy")], optimizer: nil
+            )
+            .with(optimizer: model.optimizer),
             optimizerState: model.optimizer.stateTensors(for: parameters))
     }
 
@@ -99,10 +101,12 @@ struct ModelArchiveTests {
         #expect(loaded.training == archive.training)
         #expect(loaded.training?.optimizer?.name == "ArchiveTestMomentum")
         #expect(loaded.weights == archive.weights)
-        #expect(loaded.weights.keys.sorted() == [
-            "layers.0.hidden.bias", "layers.0.hidden.kernel", "layers.1.output.bias", "layers.1.output.kernel",
-        ])
-        #expect(Set(loaded.optimizerState.keys) == ["iterations", "0/velocity", "1/velocity", "2/velocity", "3/velocity"])
+        #expect(
+            loaded.weights.keys.sorted() == [
+                "layers.0.hidden.bias", "layers.0.hidden.kernel", "layers.1.output.bias", "layers.1.output.kernel",
+            ])
+        #expect(
+            Set(loaded.optimizerState.keys) == ["iterations", "0/velocity", "1/velocity", "2/velocity", "3/velocity"])
 
         let rebuilt = try loaded.makeLayers(seed: 999)
         #expect(rebuilt.map(\.name) == ["hidden", "output"])
@@ -114,7 +118,9 @@ struct ModelArchiveTests {
         try loaded.loadOptimizerState(into: optimizer, parameters: rebuilt.flatMap(\.parameters))
         #expect(optimizer.iterations == 2)
         for layers in [model.layers, rebuilt] {
-            for parameter in layers.flatMap(\.parameters) { parameter.gradient = Tensor(repeating: 0.5, shape: parameter.value.shape) }
+            for parameter in layers.flatMap(\.parameters) {
+                parameter.gradient = Tensor(repeating: 0.5, shape: parameter.value.shape)
+            }
         }
         model.optimizer.update(model.layers.flatMap(\.parameters))
         optimizer.update(rebuilt.flatMap(\.parameters))
@@ -138,7 +144,9 @@ struct ModelArchiveTests {
             Issue.record("loaded [8→5→3] weights into [8→6→3]")
         } catch let error as ModelArchiveError {
             #expect(error == .shapeMismatch(layer: "hidden", parameter: "kernel", expected: [8, 6], found: [8, 5]))
-            #expect(error.description == "layer hidden: parameter kernel has shape [8, 6] in the model but [8, 5] in the archive")
+            #expect(
+                error.description
+                    == "layer hidden: parameter kernel has shape [8, 6] in the model but [8, 5] in the archive")
         }
         #expect(other.flatMap(\.parameters).map(\.value) == before, "nothing changes when loading fails")
     }
@@ -148,7 +156,9 @@ struct ModelArchiveTests {
         let archive = Self.archive(of: try Self.trainedModel())
         let one: [any Layer] = [Dense(units: 5, name: "x")]
         try one[0].build(inputShape: [8], seed: 1)
-        #expect(throws: ModelArchiveError.layerCountMismatch(expected: 2, found: 1)) { try archive.loadWeights(into: one) }
+        #expect(throws: ModelArchiveError.layerCountMismatch(expected: 2, found: 1)) {
+            try archive.loadWeights(into: one)
+        }
 
         let noBias: [any Layer] = [Dense(units: 5, name: "a"), Dense(units: 3, useBias: false, name: "b")]
         var shape = [8]
@@ -183,7 +193,9 @@ struct ModelArchiveTests {
         let path = directory.appendingPathComponent("file.safetensors").path
         let good = try Self.archive(of: try Self.trainedModel()).safeTensors()
 
-        func expectError(_ file: SafeTensors, _ expected: ModelArchiveError, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        func expectError(
+            _ file: SafeTensors, _ expected: ModelArchiveError, sourceLocation: SourceLocation = #_sourceLocation
+        ) throws {
             try file.write(to: path)
             #expect(throws: expected, sourceLocation: sourceLocation) { try ModelArchive.read(from: path) }
         }

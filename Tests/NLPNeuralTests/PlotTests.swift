@@ -81,7 +81,7 @@ final class ParsedSVG: NSObject, XMLParserDelegate {
 
     /// The plot area rectangle (x, y, width, height).
     var plotArea: (x: Double, y: Double, width: Double, height: Double)? {
-        guard let rect = elements(  "rect", class: "plot-area").first else { return nil }
+        guard let rect = elements("rect", class: "plot-area").first else { return nil }
         let value = { (key: String) in Double(rect.attributes[key] ?? "") ?? .nan }
         return (value("x"), value("y"), value("width"), value("height"))
     }
@@ -126,7 +126,8 @@ struct PlotTests {
     func monotonicMapping(metric: String) throws {
         let plot = try #require(TrainingPlot.trainingAndValidation(Self.history, metric: metric))
         let svg = try #require(ParsedSVG.parse(plot.svg()))
-        let pairs = zip(Self.history[metric]! + Self.history["val_" + metric]!,
+        let pairs = zip(
+            Self.history[metric]! + Self.history["val_" + metric]!,
             svg.points(of: "Training \(metric)").flatMap { $0 } + svg.points(of: "Validation \(metric)").flatMap { $0 })
         for (a, pointA) in pairs {
             for (b, pointB) in pairs where a < b {
@@ -137,7 +138,8 @@ struct PlotTests {
         let box = try #require(svg.elements.first { $0.name == "rect" && $0.ancestorClasses.last == "legend" })
         let value = { (key: String) in Double(box.attributes[key] ?? "") ?? .nan }
         for (_, point) in pairs {
-            let inside = point.x >= value("x") && point.x <= value("x") + value("width") && point.y >= value("y")
+            let inside =
+                point.x >= value("x") && point.x <= value("x") + value("width") && point.y >= value("y")
                 && point.y <= value("y") + value("height")
             #expect(!inside, "point \(point) under the legend")
         }
@@ -167,13 +169,15 @@ struct PlotTests {
 
     @Test("a single epoch, a constant series and an empty chart still draw")
     func degenerateSeries() throws {
-        let single = TrainingPlot(title: "One", yLabel: "Loss", values: ["loss": [0.5], "val_loss": [0.7]], dotted: ["loss"])
+        let single = TrainingPlot(
+            title: "One", yLabel: "Loss", values: ["loss": [0.5], "val_loss": [0.7]], dotted: ["loss"])
         let singleSVG = try #require(ParsedSVG.parse(single.svg()))
         #expect(singleSVG.elements("circle", class: "point").count == 1)
         #expect(singleSVG.points(of: "val_loss").map(\.count) == [1])
         #expect(singleSVG.texts(class: "tick-label").contains("1"))
 
-        let constant = TrainingPlot(title: "Flat", yLabel: "Accuracy", values: ["accuracy": [0.8, 0.8, 0.8]], dotted: [])
+        let constant = TrainingPlot(
+            title: "Flat", yLabel: "Accuracy", values: ["accuracy": [0.8, 0.8, 0.8]], dotted: [])
         let constantSVG = try #require(ParsedSVG.parse(constant.svg()))
         let line = try #require(constantSVG.points(of: "accuracy").first)
         #expect(line.count == 3 && Set(line.map(\.y)).count == 1)

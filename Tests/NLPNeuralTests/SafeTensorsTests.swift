@@ -57,22 +57,26 @@ let corruptSafeTensorsFiles: [CorruptFile] = [
         bytes: craftedSafeTensors(header: f32Entry, announcedLength: 200_000_000), expected: "headerTooLarge"),
     CorruptFile(
         description: "offsets beyond the end",
-        bytes: craftedSafeTensors(header: #"{"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}}"#, data: [0, 0, 0, 0]),
+        bytes: craftedSafeTensors(
+            header: #"{"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}}"#, data: [0, 0, 0, 0]),
         expected: "offsetsOutOfBounds"),
     CorruptFile(
         description: "reversed offsets",
-        bytes: craftedSafeTensors(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[8,4]}}"#, data: .init(repeating: 0, count: 8)),
+        bytes: craftedSafeTensors(
+            header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[8,4]}}"#, data: .init(repeating: 0, count: 8)),
         expected: "offsetsOutOfBounds"),
     CorruptFile(
         description: "overlapping tensors",
         bytes: craftedSafeTensors(
-            header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}"#,
+            header:
+                #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}"#,
             data: .init(repeating: 0, count: 12)),
         expected: "invalidLayout"),
     CorruptFile(
         description: "a gap between tensors",
         bytes: craftedSafeTensors(
-            header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}}"#,
+            header:
+                #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}}"#,
             data: .init(repeating: 0, count: 12)),
         expected: "invalidLayout"),
     CorruptFile(
@@ -80,7 +84,8 @@ let corruptSafeTensorsFiles: [CorruptFile] = [
         bytes: craftedSafeTensors(header: f32Entry, data: .init(repeating: 0, count: 12)), expected: "invalidLayout"),
     CorruptFile(
         description: "shape and byte span disagree",
-        bytes: craftedSafeTensors(header: #"{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
+        bytes: craftedSafeTensors(
+            header: #"{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
         expected: "sizeMismatch"),
     CorruptFile(
         description: "a shape whose size overflows",
@@ -94,29 +99,35 @@ let corruptSafeTensorsFiles: [CorruptFile] = [
     CorruptFile(description: "a JSON array", bytes: craftedSafeTensors(header: "[1, 2]"), expected: "invalidHeader"),
     CorruptFile(
         description: "negative dimension",
-        bytes: craftedSafeTensors(header: #"{"a":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
+        bytes: craftedSafeTensors(
+            header: #"{"a":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
         expected: "invalidHeader"),
     CorruptFile(
         description: "fractional offset",
-        bytes: craftedSafeTensors(header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8.5]}}"#, data: .init(repeating: 0, count: 8)),
+        bytes: craftedSafeTensors(
+            header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8.5]}}"#, data: .init(repeating: 0, count: 8)),
         expected: "invalidHeader"),
     CorruptFile(
         description: "missing dtype",
-        bytes: craftedSafeTensors(header: #"{"a":{"shape":[2],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
+        bytes: craftedSafeTensors(
+            header: #"{"a":{"shape":[2],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
         expected: "invalidHeader"),
     CorruptFile(
         description: "unknown dtype",
-        bytes: craftedSafeTensors(header: #"{"a":{"dtype":"Q7","shape":[2],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
+        bytes: craftedSafeTensors(
+            header: #"{"a":{"dtype":"Q7","shape":[2],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
         expected: "unsupportedDType"),
     CorruptFile(
         description: "integer dtype",
-        bytes: craftedSafeTensors(header: #"{"a":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
+        bytes: craftedSafeTensors(
+            header: #"{"a":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#, data: .init(repeating: 0, count: 8)),
         expected: "unsupportedDType"),
     CorruptFile(
         description: "metadata with a number",
         bytes: craftedSafeTensors(header: #"{"__metadata__":{"epochs":3}}"#), expected: "invalidHeader"),
     CorruptFile(
-        description: "header that is not UTF-8", bytes: craftedSafeTensors(header: "{}") .enumerated().map { $0 == 9 ? 0xFF : $1 },
+        description: "header that is not UTF-8",
+        bytes: craftedSafeTensors(header: "{}").enumerated().map { $0 == 9 ? 0xFF : $1 },
         expected: "invalidHeader"),
 ]
 

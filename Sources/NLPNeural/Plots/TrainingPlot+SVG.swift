@@ -83,7 +83,11 @@ extension TrainingPlot {
             // A run of finite values becomes one polyline; a non-finite value breaks the line.
             var runs: [[(Double, Double)]] = [[]]
             for point in points {
-                if let point { runs[runs.count - 1].append(point) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+                if let point {
+                    runs[runs.count - 1].append(point)
+                } else if !runs[runs.count - 1].isEmpty {
+                    runs.append([])
+                }
             }
             for run in runs where !run.isEmpty {
                 let coordinates = run.map { "\(Self.format($0.0)),\(Self.format($0.1))" }.joined(separator: " ")
@@ -108,7 +112,8 @@ extension TrainingPlot {
                 if item.style == .line, let previous {
                     for step in 1 ..< 10 {
                         let t = Double(step) / 10
-                        pixels.append((previous.0 + t * (point.0 - previous.0), previous.1 + t * (point.1 - previous.1)))
+                        pixels.append(
+                            (previous.0 + t * (point.0 - previous.0), previous.1 + t * (point.1 - previous.1)))
                     }
                 }
                 pixels.append(point)
@@ -130,10 +135,14 @@ extension TrainingPlot {
         // matplotlib's loc="best": the corner whose box covers the fewest data pixels (upper right wins ties).
         let corners = [
             (frame.right - 10 - boxWidth, frame.top + 10), (frame.left + 10, frame.top + 10),
-            (frame.left + 10, frame.bottom - 10 - boxHeight), (frame.right - 10 - boxWidth, frame.bottom - 10 - boxHeight),
+            (frame.left + 10, frame.bottom - 10 - boxHeight),
+            (frame.right - 10 - boxWidth, frame.bottom - 10 - boxHeight),
         ]
         let covered = corners.map { corner in
-            pixels.filter { $0.0 >= corner.0 - 4 && $0.0 <= corner.0 + boxWidth + 4 && $0.1 >= corner.1 - 4 && $0.1 <= corner.1 + boxHeight + 4 }.count
+            pixels.filter {
+                $0.0 >= corner.0 - 4 && $0.0 <= corner.0 + boxWidth + 4 && $0.1 >= corner.1 - 4
+                    && $0.1 <= corner.1 + boxHeight + 4
+            }.count
         }
         let best = covered.indices.min { covered[$0] < covered[$1] }!
         let (left, top) = corners[best]
@@ -149,7 +158,8 @@ extension TrainingPlot {
                 svg += "r=\"3\" fill=\"\(color)\"/>\n"
             case .line:
                 svg += "<line class=\"legend-marker\" x1=\"\(Self.format(left + 8))\" y1=\"\(Self.format(y))\" "
-                svg += "x2=\"\(Self.format(left + 28))\" y2=\"\(Self.format(y))\" stroke=\"\(color)\" stroke-width=\"1.5\"/>\n"
+                svg +=
+                    "x2=\"\(Self.format(left + 28))\" y2=\"\(Self.format(y))\" stroke=\"\(color)\" stroke-width=\"1.5\"/>\n"
             }
             svg += "<text class=\"legend-label\" x=\"\(Self.format(left + 36))\" y=\"\(Self.format(y))\" "
             svg += "dominant-baseline=\"middle\">\(Self.escape(labels[index]))</text>\n"

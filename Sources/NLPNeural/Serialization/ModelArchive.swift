@@ -110,7 +110,9 @@ public struct ModelArchive: Sendable {
         guard let version = file.metadata["version"] else {
             throw ModelArchiveError.missingMetadata(path: source, key: "version")
         }
-        guard version == Self.version else { throw ModelArchiveError.unsupportedVersion(path: source, version: version) }
+        guard version == Self.version else {
+            throw ModelArchiveError.unsupportedVersion(path: source, version: version)
+        }
         guard let architectureJSON = file.metadata["architecture"] else {
             throw ModelArchiveError.missingMetadata(path: source, key: "architecture")
         }
@@ -143,7 +145,9 @@ public struct ModelArchive: Sendable {
         }
     }
 
-    private static func decodeJSON<T: Decodable>(_ type: T.Type, from text: String, key: String, path: String) throws -> T {
+    private static func decodeJSON<T: Decodable>(_ type: T.Type, from text: String, key: String, path: String) throws
+        -> T
+    {
         do {
             return try JSONDecoder().decode(T.self, from: Data(text.utf8))
         } catch let DecodingError.dataCorrupted(context) {

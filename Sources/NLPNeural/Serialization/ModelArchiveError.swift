@@ -57,7 +57,8 @@ public enum ModelArchiveError: Error, Equatable, Sendable, CustomStringConvertib
         case .missingTensor(let layer, let parameter, let key):
             return "layer \(layer): the archive has no tensor \"\(key)\" for parameter \(parameter)"
         case .shapeMismatch(let layer, let parameter, let expected, let found):
-            return "layer \(layer): parameter \(parameter) has shape \(expected) in the model but \(found) in the archive"
+            return
+                "layer \(layer): parameter \(parameter) has shape \(expected) in the model but \(found) in the archive"
         }
     }
 }

@@ -106,11 +106,15 @@ extension SafeTensors {
             .invalidHeader(path: path, reason: "tensor \"\(name)\": \(reason)")
         }
         guard case .object(let fields) = value else { throw invalid("the entry is not an object") }
-        guard case .string(let typeName) = fields["dtype"] else { throw invalid("\"dtype\" is missing or not a string") }
+        guard case .string(let typeName) = fields["dtype"] else {
+            throw invalid("\"dtype\" is missing or not a string")
+        }
         guard let dtype = SafeTensorsDType(rawValue: typeName) else {
             throw SafeTensorsError.unsupportedDType(path: path, tensor: name, dtype: typeName)
         }
-        guard case .array(let dimensions) = fields["shape"] else { throw invalid("\"shape\" is missing or not an array") }
+        guard case .array(let dimensions) = fields["shape"] else {
+            throw invalid("\"shape\" is missing or not an array")
+        }
         let shape = try dimensions.map { dimension in
             guard let size = naturalNumber(dimension) else {
                 throw invalid("shape \(JSONValue.array(dimensions)) holds \(dimension), not a non-negative integer")
@@ -124,7 +128,8 @@ extension SafeTensors {
             throw invalid("data_offsets \(JSONValue.array(offsets)) are not non-negative integers")
         }
         guard begin <= end, end <= dataSize else {
-            throw SafeTensorsError.offsetsOutOfBounds(path: path, tensor: name, begin: begin, end: end, dataSize: dataSize)
+            throw SafeTensorsError.offsetsOutOfBounds(
+                path: path, tensor: name, begin: begin, end: end, dataSize: dataSize)
         }
         var expectedBytes = dtype.itemSize
         for size in shape {
@@ -160,7 +165,8 @@ extension SafeTensors {
             }
             if entry.begin > covered {
                 throw SafeTensorsError.invalidLayout(
-                    path: path, reason: "bytes \(covered)..<\(entry.begin) before tensor \"\(entry.name)\" belong to no tensor")
+                    path: path,
+                    reason: "bytes \(covered)..<\(entry.begin) before tensor \"\(entry.name)\" belong to no tensor")
             }
             covered = entry.end
             previous = entry.name

@@ -86,13 +86,17 @@ struct GoldenCase: CustomStringConvertible {
 
     /// A list of tensors (states, per-parameter lists).
     func tensors(_ key: String) throws -> [Tensor] {
-        guard case .array(let items) = fields[key] else { throw GoldenFixtureError.missing(file: file, key: "\(name).\(key)") }
+        guard case .array(let items) = fields[key] else {
+            throw GoldenFixtureError.missing(file: file, key: "\(name).\(key)")
+        }
         return try items.enumerated().map { try Self.tensor($1, file: file, key: "\(name).\(key)[\($0)]") }
     }
 
     /// A dictionary of tensors.
     func tensorDictionary(_ key: String) throws -> [String: Tensor] {
-        guard case .object(let items) = fields[key] else { throw GoldenFixtureError.missing(file: file, key: "\(name).\(key)") }
+        guard case .object(let items) = fields[key] else {
+            throw GoldenFixtureError.missing(file: file, key: "\(name).\(key)")
+        }
         return try items.reduce(into: [:]) { result, item in
             result[item.key] = try Self.tensor(item.value, file: file, key: "\(name).\(key).\(item.key)")
         }
@@ -100,7 +104,9 @@ struct GoldenCase: CustomStringConvertible {
 
     /// A number field.
     func float(_ key: String) throws -> Float {
-        guard case .number(let x) = fields[key] else { throw GoldenFixtureError.missing(file: file, key: "\(name).\(key)") }
+        guard case .number(let x) = fields[key] else {
+            throw GoldenFixtureError.missing(file: file, key: "\(name).\(key)")
+        }
         return Float(x)
     }
 
@@ -109,19 +115,25 @@ struct GoldenCase: CustomStringConvertible {
 
     /// A Boolean field.
     func bool(_ key: String) throws -> Bool {
-        guard case .bool(let x) = fields[key] else { throw GoldenFixtureError.missing(file: file, key: "\(name).\(key)") }
+        guard case .bool(let x) = fields[key] else {
+            throw GoldenFixtureError.missing(file: file, key: "\(name).\(key)")
+        }
         return x
     }
 
     /// A string field.
     func string(_ key: String) throws -> String {
-        guard case .string(let x) = fields[key] else { throw GoldenFixtureError.missing(file: file, key: "\(name).\(key)") }
+        guard case .string(let x) = fields[key] else {
+            throw GoldenFixtureError.missing(file: file, key: "\(name).\(key)")
+        }
         return x
     }
 
     /// A string-to-string dictionary field.
     func strings(_ key: String) throws -> [String: String] {
-        guard case .object(let items) = fields[key] else { throw GoldenFixtureError.missing(file: file, key: "\(name).\(key)") }
+        guard case .object(let items) = fields[key] else {
+            throw GoldenFixtureError.missing(file: file, key: "\(name).\(key)")
+        }
         return try items.mapValues {
             guard case .string(let x) = $0 else { throw GoldenFixtureError.missing(file: file, key: "\(name).\(key)") }
             return x
@@ -133,11 +145,15 @@ struct GoldenCase: CustomStringConvertible {
             case .array(let scalarValues) = object["values"]
         else { throw GoldenFixtureError.missing(file: file, key: key) }
         let shape = try shapeValues.map {
-            guard case .number(let x) = $0 else { throw GoldenFixtureError.malformed(file: file, reason: "\(key): shape") }
+            guard case .number(let x) = $0 else {
+                throw GoldenFixtureError.malformed(file: file, reason: "\(key): shape")
+            }
             return Int(x)
         }
         let scalars = try scalarValues.map {
-            guard case .number(let x) = $0 else { throw GoldenFixtureError.malformed(file: file, reason: "\(key): values") }
+            guard case .number(let x) = $0 else {
+                throw GoldenFixtureError.malformed(file: file, reason: "\(key): values")
+            }
             return Float(x)
         }
         guard scalars.count == shape.reduce(1, *) else {
