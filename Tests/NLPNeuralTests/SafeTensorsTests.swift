@@ -68,15 +68,15 @@ let corruptSafeTensorsFiles: [CorruptFile] = [
     CorruptFile(
         description: "overlapping tensors",
         bytes: craftedSafeTensors(
-            header:
-                #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}"#,
+            header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"#
+                + #""b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}"#,
             data: .init(repeating: 0, count: 12)),
         expected: "invalidLayout"),
     CorruptFile(
         description: "a gap between tensors",
         bytes: craftedSafeTensors(
-            header:
-                #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}}"#,
+            header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"#
+                + #""b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}}"#,
             data: .init(repeating: 0, count: 12)),
         expected: "invalidLayout"),
     CorruptFile(

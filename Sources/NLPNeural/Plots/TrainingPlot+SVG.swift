@@ -158,8 +158,8 @@ extension TrainingPlot {
                 svg += "r=\"3\" fill=\"\(color)\"/>\n"
             case .line:
                 svg += "<line class=\"legend-marker\" x1=\"\(Self.format(left + 8))\" y1=\"\(Self.format(y))\" "
-                svg +=
-                    "x2=\"\(Self.format(left + 28))\" y2=\"\(Self.format(y))\" stroke=\"\(color)\" stroke-width=\"1.5\"/>\n"
+                svg += "x2=\"\(Self.format(left + 28))\" y2=\"\(Self.format(y))\" "
+                svg += "stroke=\"\(color)\" stroke-width=\"1.5\"/>\n"
             }
             svg += "<text class=\"legend-label\" x=\"\(Self.format(left + 36))\" y=\"\(Self.format(y))\" "
             svg += "dominant-baseline=\"middle\">\(Self.escape(labels[index]))</text>\n"
