@@ -25,10 +25,17 @@ public enum SafeTensorsDType: String, CaseIterable, Sendable {
         let count = destination.count
         switch self {
         case .float32:
-            for i in 0 ..< count {
-                let bits = UInt32(littleEndian: source.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
-                destination[i] = Float(bitPattern: bits)
-            }
+            #if _endian(little)
+                // The file's bytes are the host's: one copy (unaligned source is fine for memcpy).
+                if let base = destination.baseAddress {
+                    UnsafeMutableRawPointer(base).copyMemory(from: source, byteCount: 4 * count)
+                }
+            #else
+                for i in 0 ..< count {
+                    let bits = UInt32(littleEndian: source.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
+                    destination[i] = Float(bitPattern: bits)
+                }
+            #endif
         case .float16:
             for i in 0 ..< count {
                 let bits = UInt16(littleEndian: source.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))
