@@ -128,6 +128,7 @@ public enum TrainingPlotError: Error, Equatable, Sendable, CustomStringConvertib
     /// The file system refused the write (the target is unchanged).
     case cannotWrite(path: String, reason: String)
 
+    /// A message naming the file (or layer) and what is wrong.
     public var description: String {
         switch self {
         case .cannotWrite(let path, let reason): return "\(path): cannot write the chart: \(reason)"

@@ -30,6 +30,7 @@ public enum ModelArchiveError: Error, Equatable, Sendable, CustomStringConvertib
     /// The archived tensor's shape differs from the model's parameter (`expected` is the model's).
     case shapeMismatch(layer: String, parameter: String, expected: [Int], found: [Int])
 
+    /// A message naming the file (or layer) and what is wrong.
     public var description: String {
         switch self {
         case .notAModelArchive(let path, let format):

@@ -23,6 +23,7 @@ public enum SafeTensorsError: Error, Equatable, Sendable, CustomStringConvertibl
     /// The tensors or metadata given to the writer cannot be stored (e.g. a reserved name).
     case invalidArgument(reason: String)
 
+    /// A message naming the file (or layer) and what is wrong.
     public var description: String {
         switch self {
         case .cannotRead(let path, let reason): return "\(path): cannot read the safetensors file: \(reason)"
