@@ -12,7 +12,10 @@ struct PaddingTests {
         "pad_sequences: Keras docs examples and truncation",
         arguments: [
             // pad_sequences(sequence) → pre-padding with 0 to the longest
-            (nil as Int?, SequenceEnd.pre, SequenceEnd.pre, Float(0), [[0, 0, 1], [0, 2, 3], [4, 5, 6]] as [[Float]]),
+            (
+                nil as Int?, SequenceEnd.pre, SequenceEnd.pre, Float(0),
+                [[0, 0, 1], [0, 2, 3], [4, 5, 6]] as [[Float]]
+            ),
             // pad_sequences(sequence, value=-1)
             (nil, .pre, .pre, -1, [[-1, -1, 1], [-1, 2, 3], [4, 5, 6]]),
             // pad_sequences(sequence, padding='post')
@@ -44,7 +47,9 @@ struct PaddingTests {
     @Test("oneHot of one sequence, of sequences, of a padded tensor (to_categorical)")
     func oneHotEncoding() {
         // to_categorical([0, 1, 2, 3], num_classes=4) → the identity
-        #expect(oneHot([0, 1, 2, 3], depth: 4) == Tensor(rows: [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]))
+        #expect(
+            oneHot([0, 1, 2, 3], depth: 4)
+                == Tensor(rows: [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]))
         let batch = oneHot([[2, 0], [1, 1]], depth: 3)
         #expect(batch.shape == [2, 2, 3])
         #expect(batch.scalars == [0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0])

@@ -7,14 +7,17 @@ import Testing
 @Suite("UnicodeTokenizer: ASCII fast path equals the ICU path")
 struct TokenizerASCIIPathTests {
     /// Option combinations that exercise every branch of the per-token code.
-    static let variants: [(String, UnicodeTokenizer.CaseMapping, UnicodeTokenizer.PunctuationHandling,
-        UnicodeTokenizer.NumberHandling)] = [
-        ("default", .lowercase, .strip, .keep),
-        ("preserve/keep", .preserve, .keep, .keep),
-        ("fold/dropTokens/<num>", .foldCase, .dropTokens, .replace(with: "<num>")),
-        ("lower/strip/drop", .lowercase, .strip, .drop),
-        ("preserve/keep/<num>", .preserve, .keep, .replace(with: "<num>")),
-    ]
+    static let variants:
+        [(
+            String, UnicodeTokenizer.CaseMapping, UnicodeTokenizer.PunctuationHandling,
+            UnicodeTokenizer.NumberHandling
+        )] = [
+            ("default", .lowercase, .strip, .keep),
+            ("preserve/keep", .preserve, .keep, .keep),
+            ("fold/dropTokens/<num>", .foldCase, .dropTokens, .replace(with: "<num>")),
+            ("lower/strip/drop", .lowercase, .strip, .drop),
+            ("preserve/keep/<num>", .preserve, .keep, .replace(with: "<num>")),
+        ]
 
     func pair(_ variant: Int) throws -> (fast: UnicodeTokenizer, icu: UnicodeTokenizer) {
         let (_, caseMapping, punctuation, numbers) = Self.variants[variant]

@@ -43,7 +43,9 @@ struct VectorizationTests {
     func intMode() {
         var vectorizer = TextVectorization()
         vectorizer.adapt(Self.texts)
-        #expect(vectorizer(["the cat", "a b c d e", ""]) == Tensor(rows: [[2, 7, 0, 0, 0], [1, 1, 1, 1, 1], [0, 0, 0, 0, 0]]))
+        #expect(
+            vectorizer(["the cat", "a b c d e", ""])
+                == Tensor(rows: [[2, 7, 0, 0, 0], [1, 1, 1, 1, 1], [0, 0, 0, 0, 0]]))
         var short = TextVectorization(outputSequenceLength: 2)
         short.adapt(Self.texts)
         #expect(short(["the cat sat", "   "]) == Tensor(rows: [[2, 7], [0, 0]]))
