@@ -198,3 +198,25 @@ struct TokenizerUnicodeTests {
         if unit != "日" { #expect(tokens.count == 2) }
     }
 }
+
+@Suite("UnicodeTokenizer: long text goes to ICU in bounded pieces")
+struct TokenizerPieceTests {
+    @Test("Cutting at white space gives the same tokens", arguments: [false, true])
+    func piecesAtWhitespace(fastPath: Bool) throws {
+        var tokenizer = try UnicodeTokenizer(numbers: .replace(with: "<num>"), usesASCIIFastPath: fastPath)
+        let text = TokenizerFixtures.shakespeare + " Café naïve 日本語の文章 ❤️ 3.14 " + TokenizerFixtures.movieSnippets
+        let expected = tokenizer.tokenize(text)
+        tokenizer.icuPieceLimit = 24
+        #expect(tokenizer.tokenize(text) == expected)
+    }
+
+    @Test("A stretch without white space is cut between characters, never inside one")
+    func piecesWithoutWhitespace() throws {
+        var tokenizer = try UnicodeTokenizer(caseMapping: .preserve)
+        tokenizer.icuPieceLimit = 7
+        let text = String(repeating: "é", count: 20)  // 40 bytes, no white space
+        let tokens = tokenizer.tokenize(text)
+        #expect(tokens.joined() == text)
+        #expect(tokens.count == 7)  // pieces of 6, 6, …, 4 bytes: 3 é each, then 2
+    }
+}

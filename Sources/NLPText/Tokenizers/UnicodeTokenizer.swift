@@ -76,6 +76,10 @@ public struct UnicodeTokenizer: Tokenizer, Sendable {
     public var usesASCIIFastPath: Bool
 
     let breakers: WordBreakerPool
+    /// The most UTF-8 bytes handed to ICU at once (64 MiB). Longer text is cut at ASCII white
+    /// space (or, in a longer stretch without any, between two characters), which keeps ICU's
+    /// 32-bit lengths and its UTF-16 copies bounded. Settable for tests.
+    var icuPieceLimit = 64 << 20
 
     /// Creates a tokenizer. The defaults lower-case and strip punctuation like Keras's
     /// `TextVectorization`.
@@ -144,7 +148,6 @@ public struct UnicodeTokenizer: Tokenizer, Sendable {
             var pending: Range<Int>? = nil  // consecutive non-ASCII stretches, for one ICU call
             var i = 0
             let count = bytes.count
-            let maximumICURun = 1 << 30
             while i < count {
                 while i < count && ASCIIWordScanner.isWhitespace(bytes[i]) { i += 1 }
                 guard i < count else { break }
@@ -164,7 +167,7 @@ public struct UnicodeTokenizer: Tokenizer, Sendable {
                     ) { range, kind in
                         try emitter.emitASCII(bytes, range: range, kind: kind, body)
                     }
-                } else if let run = pending, i - run.lowerBound <= maximumICURun {
+                } else if let run = pending, i - run.lowerBound <= icuPieceLimit {
                     pending = run.lowerBound ..< i
                 } else {
                     if let run = pending { try emitICU(bytes, range: run, emitter: &emitter, body) }
@@ -175,8 +178,31 @@ public struct UnicodeTokenizer: Tokenizer, Sendable {
         }
     }
 
-    /// Normalizes and case-maps `bytes[range]` with ICU (when asked), then splits it with ICU.
+    /// Sends `bytes[range]` to ICU in pieces of at most ``icuPieceLimit`` bytes.
     private func emitICU(
+        _ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, emitter: inout TokenEmitter,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) rethrows {
+        var start = range.lowerBound
+        while start < range.upperBound {
+            var end = range.upperBound
+            if end - start > icuPieceLimit {
+                end = start + icuPieceLimit
+                var cut = end
+                while cut > start && !ASCIIWordScanner.isWhitespace(bytes[cut - 1]) { cut -= 1 }
+                if cut == start {
+                    cut = end
+                    while cut > start + 1 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }  // not inside a scalar
+                }
+                end = cut
+            }
+            try emitICUPiece(bytes, range: start ..< end, emitter: &emitter, body)
+            start = end
+        }
+    }
+
+    /// Normalizes and case-maps `bytes[range]` with ICU (when asked), then splits it with ICU.
+    private func emitICUPiece(
         _ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, emitter: inout TokenEmitter,
         _ body: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) rethrows {
@@ -199,7 +225,7 @@ public struct UnicodeTokenizer: Tokenizer, Sendable {
                     ?? ICUText.transformUTF8(slice, operation: caseOperation, name: "case mapping")
             }
         } catch {
-            preconditionFailure("\(error)")  // only out of memory: runs are at most 1 GiB
+            preconditionFailure("\(error)")  // only out of memory: pieces are at most 64 MiB
         }
         let wordsOnly = punctuation != .keep
         if let transformed {
@@ -229,9 +255,4 @@ public struct UnicodeTokenizer: Tokenizer, Sendable {
         for byte in bytes { highBits |= byte }
         return highBits < 0x80
     }
-}
-
-extension NormalizationForm {
-    /// Whether the form leaves ASCII text unchanged (all but ``nfkcCasefold``, which lower-cases).
-    var keepsASCII: Bool { self != .nfkcCasefold }
 }
