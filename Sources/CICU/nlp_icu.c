@@ -36,6 +36,10 @@ const char *nlp_icu_version(void) {
 
 struct nlp_word_breaker {
     UBreakIterator *iterator;
+    /// The text attached by nlp_word_breaker_set_text(), and the start of the next segment
+    /// (-1 when no text is attached or the text is exhausted).
+    const char *text;
+    int32_t position;
 };
 
 nlp_word_breaker *nlp_word_breaker_open(const char *locale, int32_t *error_code) {
@@ -52,6 +56,8 @@ nlp_word_breaker *nlp_word_breaker_open(const char *locale, int32_t *error_code)
         return NULL;
     }
     breaker->iterator = iterator;
+    breaker->text = NULL;
+    breaker->position = -1;
     *error_code = status;  // may be a warning such as U_USING_DEFAULT_WARNING
     return breaker;
 }
@@ -87,7 +93,9 @@ static int32_t segment_kind(int32_t rule_status, const char *text, int32_t start
     if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT)
         return NLP_WORD_NUMBER;
     // ICU files emoji under "none"; tell them apart from spaces and punctuation by the first code
-    // point (digits carry the Emoji property too, so test Extended_Pictographic instead).
+    // point (digits carry the Emoji property too, so test Extended_Pictographic instead). No
+    // ASCII character is an emoji, which skips the property look-ups for spaces and punctuation.
+    if ((unsigned char)text[start] < 0x80) return NLP_WORD_NONE;
     UChar32 c;
     int32_t i = start;
     U8_NEXT(text, i, end, c);
@@ -115,6 +123,8 @@ int32_t nlp_word_breaker_segment(nlp_word_breaker *breaker, const char *utf8, in
         return -1;
     }
     if (utf8 == NULL) utf8 = "";
+    breaker->text = NULL;
+    breaker->position = -1;
     UErrorCode status = U_ZERO_ERROR;
     UText text = UTEXT_INITIALIZER;
     utext_openUTF8(&text, utf8, length, &status);
@@ -142,6 +152,66 @@ int32_t nlp_word_breaker_segment(nlp_word_breaker *breaker, const char *utf8, in
     detach_text(iterator);
     *error_code = U_ZERO_ERROR;
     return count;
+}
+
+int32_t nlp_word_breaker_set_text(nlp_word_breaker *breaker, const char *utf8, int32_t length,
+                                  int32_t *error_code) {
+    if (breaker == NULL || (utf8 == NULL && length != 0) || length < 0) {
+        *error_code = U_ILLEGAL_ARGUMENT_ERROR;
+        return -1;
+    }
+    if (utf8 == NULL) utf8 = "";
+    UErrorCode status = U_ZERO_ERROR;
+    UText text = UTEXT_INITIALIZER;
+    utext_openUTF8(&text, utf8, length, &status);
+    ubrk_setUText(breaker->iterator, &text, &status);
+    utext_close(&text);
+    if (U_FAILURE(status)) {
+        detach_text(breaker->iterator);
+        breaker->text = NULL;
+        breaker->position = -1;
+        *error_code = status;
+        return -1;
+    }
+    breaker->text = utf8;
+    breaker->position = ubrk_first(breaker->iterator);
+    *error_code = U_ZERO_ERROR;
+    return 0;
+}
+
+int32_t nlp_word_breaker_next(nlp_word_breaker *breaker, int32_t *starts, int32_t *ends,
+                              int32_t *kinds, int32_t capacity, int32_t words_only) {
+    if (breaker == NULL || breaker->text == NULL || breaker->position < 0 || capacity <= 0 ||
+        starts == NULL || ends == NULL || kinds == NULL)
+        return 0;
+    UBreakIterator *iterator = breaker->iterator;
+    const char *text = breaker->text;
+    int32_t start = breaker->position;
+    int32_t count = 0;
+    while (count < capacity) {
+        int32_t end = ubrk_next(iterator);
+        if (end == UBRK_DONE) {
+            start = -1;
+            break;
+        }
+        int32_t kind = segment_kind(ubrk_getRuleStatus(iterator), text, start, end);
+        if (!words_only || kind != NLP_WORD_NONE) {
+            starts[count] = start;
+            ends[count] = end;
+            kinds[count] = kind;
+            count++;
+        }
+        start = end;
+    }
+    breaker->position = start;
+    return count;
+}
+
+void nlp_word_breaker_detach(nlp_word_breaker *breaker) {
+    if (breaker == NULL) return;
+    detach_text(breaker->iterator);
+    breaker->text = NULL;
+    breaker->position = -1;
 }
 
 // MARK: - Normalization and case mapping

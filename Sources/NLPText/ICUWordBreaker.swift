@@ -120,6 +120,46 @@ public final class ICUWordBreaker {
         }
     }
 
+    // MARK: - Streaming
+
+    /// Streams the segments of the UTF-8 `bytes` to `body` as byte ranges and kinds, in batches
+    /// taken from ICU, without creating a string per segment. With `wordsOnly`, segments of kind
+    /// ``WordKind/none`` are skipped inside ICU's loop. Ill-formed UTF-8 reads as U+FFFD.
+    ///
+    /// - Returns: `nil`, or the ICU failure that stopped segmentation before any segment was
+    ///   produced (out of memory, or more than 2 GiB of text).
+    func forEachSegment(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>, wordsOnly: Bool,
+        _ body: (Range<Int>, WordKind) throws -> Void
+    ) rethrows -> ICUError? {
+        guard bytes.count <= Int(Int32.max) else { return ICUError.textTooLong(byteCount: bytes.count) }
+        guard !bytes.isEmpty else { return nil }
+        let source = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+        var code: Int32 = 0
+        if nlp_word_breaker_set_text(breaker, source, Int32(bytes.count), &code) != 0 {
+            return ICUError.segmentationFailed(code: code)
+        }
+        defer { nlp_word_breaker_detach(breaker) }
+        let batch = 256
+        reserve(batch)
+        while true {
+            let count = starts.withUnsafeMutableBufferPointer { s in
+                ends.withUnsafeMutableBufferPointer { e in
+                    kinds.withUnsafeMutableBufferPointer { k in
+                        Int(
+                            nlp_word_breaker_next(
+                                breaker, s.baseAddress, e.baseAddress, k.baseAddress, Int32(batch),
+                                wordsOnly ? 1 : 0))
+                    }
+                }
+            }
+            for i in 0 ..< count {
+                try body(Int(starts[i]) ..< Int(ends[i]), WordKind(nlpKind: kinds[i]))
+            }
+            if count < batch { return nil }
+        }
+    }
+
     // MARK: - Buffers
 
     /// Runs ICU over `text`, leaving the boundaries in `starts`/`ends`/`kinds`; grows the buffers

@@ -74,6 +74,25 @@ int32_t nlp_word_breaker_segment(nlp_word_breaker *breaker, const char *utf8, in
                                  int32_t *starts, int32_t *ends, int32_t *kinds, int32_t capacity,
                                  int32_t *error_code);
 
+/// Attaches `length` bytes of UTF-8 at `utf8` to the breaker for nlp_word_breaker_next(), which
+/// then walks the text from its start. The caller keeps the bytes alive and unchanged until the
+/// next nlp_word_breaker_set_text(), nlp_word_breaker_detach() or nlp_word_breaker_segment() call.
+/// Returns 0, or -1 on failure with the reason in *error_code.
+int32_t nlp_word_breaker_set_text(nlp_word_breaker *breaker, const char *utf8, int32_t length,
+                                  int32_t *error_code);
+
+/// Writes the next segments of the attached text (up to `capacity`) as byte ranges
+/// [starts[i], ends[i]) with kinds[i] one of NLP_WORD_*; when `words_only` is non-zero,
+/// NLP_WORD_NONE segments are skipped. Returns how many were written: fewer than `capacity` only
+/// at the end of the text, 0 once the text is exhausted (or when no text is attached). Creates
+/// no per-segment objects: this is the fast loop for tokenizers.
+int32_t nlp_word_breaker_next(nlp_word_breaker *breaker, int32_t *starts, int32_t *ends,
+                              int32_t *kinds, int32_t capacity, int32_t words_only);
+
+/// Detaches the text given to nlp_word_breaker_set_text(), so the breaker keeps no reference to
+/// the caller's buffer. NULL is allowed.
+void nlp_word_breaker_detach(nlp_word_breaker *breaker);
+
 // MARK: - Normalization and case mapping
 
 /// Text transformations for nlp_icu_transform().
