@@ -59,9 +59,11 @@ extension PhraseTable {
         var phrases: [Phrase] = []
         var lineOfPhrase: [String: Int] = [:]
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on scalars: "\r\n" is a single Character, so a Character split would miss it.
+        for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let scalars = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
+            let line = Substring(scalars)
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if fields.isEmpty || fields[0].hasPrefix("#") { continue }
             func fail(_ reason: String) -> PhraseFileError {
