@@ -7,7 +7,9 @@ import Testing
 private final class TemporaryFolder {
     let path: String
     init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("DatasetFolderTests-\(UUID().uuidString)").path
+        path =
+            FileManager.default.temporaryDirectory.appendingPathComponent("DatasetFolderTests-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
     func write(_ relativePath: String, _ text: String) throws {

@@ -59,9 +59,15 @@ struct DatasetParsingTests {
     @Test(
         "Label mappings",
         arguments: [
-            (LabelMapping.threshold(0, above: "positive", otherwise: "negative"), ["positive", "negative", "negative"]),
+            (
+                LabelMapping.threshold(0, above: "positive", otherwise: "negative"),
+                ["positive", "negative", "negative"]
+            ),
             (.table(["2.5": "good", "-1": "bad", "0": "bad"]), ["good", "bad", "bad"]),
-            (.custom { Double($0).map { $0 >= 0 ? "nonnegative" : "negative" } }, ["nonnegative", "negative", "nonnegative"]),
+            (
+                .custom { Double($0).map { $0 >= 0 ? "nonnegative" : "negative" } },
+                ["nonnegative", "negative", "nonnegative"]
+            ),
         ])
     func labelMapping(mapping: LabelMapping, expected: [String]) throws {
         let text = "rating\ttext\n2.5\ta\n-1\tb\n 0 \tc\n"  // the label value is trimmed
@@ -76,7 +82,8 @@ struct DatasetParsingTests {
         let dataset = try parse("label\ttext\npositive\ta\nnegative\tb\n", options).dataset
         #expect(dataset.labels == [2, 0])
         #expect(dataset.classCounts == [1, 0, 1])
-        #expect(dataset.classSummary == "2 examples, 3 classes: negative 1 (50.0%), neutral 0 (0.0%), positive 1 (50.0%)")
+        #expect(
+            dataset.classSummary == "2 examples, 3 classes: negative 1 (50.0%), neutral 0 (0.0%), positive 1 (50.0%)")
     }
 
     /// Line 1 header; line 2 good; line 3 ragged; lines 4–5 one quoted record; line 6 text after a
@@ -115,11 +122,18 @@ struct DatasetParsingTests {
         "File-level errors are clear",
         arguments: [
             ("text,label\n\"open,1\nmore\n", csv, DatasetError.unterminatedQuote(path: "data.csv", line: 2)),
-            ("review\tlabel\nx\t1\n", DelimitedTextOptions(), .missingColumn(path: "data.csv", column: "'text'", available: ["review", "label"])),
-            ("x\t1\n", DelimitedTextOptions(hasHeader: false, textColumn: 3, labelColumn: 1),
-             .missingColumn(path: "data.csv", column: "#3 (rows have 2 fields)", available: [])),
-            ("x\t1\n", DelimitedTextOptions(hasHeader: false),
-             .missingColumn(path: "data.csv", column: "'text' (the file has no header; use an index)", available: [])),
+            (
+                "review\tlabel\nx\t1\n", DelimitedTextOptions(),
+                .missingColumn(path: "data.csv", column: "'text'", available: ["review", "label"])
+            ),
+            (
+                "x\t1\n", DelimitedTextOptions(hasHeader: false, textColumn: 3, labelColumn: 1),
+                .missingColumn(path: "data.csv", column: "#3 (rows have 2 fields)", available: [])
+            ),
+            (
+                "x\t1\n", DelimitedTextOptions(hasHeader: false),
+                .missingColumn(path: "data.csv", column: "'text' (the file has no header; use an index)", available: [])
+            ),
             ("", DelimitedTextOptions(), .noExamples(path: "data.csv", reason: "the file is empty")),
             ("text\tlabel\n", DelimitedTextOptions(), .noExamples(path: "data.csv", reason: "no data rows")),
         ])
@@ -129,10 +143,12 @@ struct DatasetParsingTests {
 
     @Test("Error messages name the file and line")
     func messages() {
-        #expect(DatasetError.badRow(path: "a.tsv", line: 7, reason: "3 fields, expected 2").description
-            == "a.tsv:7: 3 fields, expected 2")
-        #expect(DatasetError.missingColumn(path: "a.tsv", column: "'text'", available: ["x", "y"]).description
-            == "a.tsv: no column 'text'; columns are 'x', 'y'")
+        #expect(
+            DatasetError.badRow(path: "a.tsv", line: 7, reason: "3 fields, expected 2").description
+                == "a.tsv:7: 3 fields, expected 2")
+        #expect(
+            DatasetError.missingColumn(path: "a.tsv", column: "'text'", available: ["x", "y"]).description
+                == "a.tsv: no column 'text'; columns are 'x', 'y'")
     }
 
     @Test("Files load through GzipFile (plain or gzip)")

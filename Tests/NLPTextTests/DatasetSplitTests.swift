@@ -69,7 +69,8 @@ struct DatasetSplitTests {
                 let share = Double(part.count) / Double(dataset.count)
                 for (c, n) in classCounts.enumerated() {
                     let ideal = Double(n) * share
-                    #expect(abs(Double(part.classCounts[c]) - ideal) < 2, "class \(c): \(part.classCounts[c]) vs \(ideal)")
+                    #expect(
+                        abs(Double(part.classCounts[c]) - ideal) < 2, "class \(c): \(part.classCounts[c]) vs \(ideal)")
                 }
             }
         }

@@ -80,6 +80,34 @@ struct PhraseTests {
         }
     }
 
+    /// gensim 4.4.0 on the same corpus (run once by hand; tests never run Python):
+    /// ```python
+    /// from gensim.models.phrases import Phrases
+    /// Phrases(corpus, min_count=1, threshold=-1, scoring="npmi").export_phrases()
+    /// Phrases(corpus, min_count=2, threshold=0.0001, scoring="default").export_phrases()
+    /// ```
+    @Test(
+        "Tables equal gensim's export_phrases",
+        arguments: [
+            (
+                PhraseOptions(minCount: 1, threshold: -1, scoring: .npmi),
+                [
+                    "i_love": 0.9999999999999998, "love_new": 0.47470092992561286, "new_ideas": 0.47470092992561286,
+                    "new_york": 0.6264948572590444, "york_city": 0.47470092992561286,
+                    "york_minster": 0.47470092992561286, "york_times": 0.47470092992561286,
+                ]
+            ),
+            (PhraseOptions(minCount: 2, threshold: 0.0001, scoring: .gensimOriginal), ["new_york": 0.9375]),
+            (PhraseOptions(minCount: 1, threshold: 0.0001, scoring: .gensimOriginal), ["new_york": 1.875]),
+        ])
+    func gensimGolden(options: PhraseOptions, expected: [String: Double]) {
+        let table = counts(tinyCorpus, options).makeTable()
+        #expect(Set(table.phrases.map(\.text)) == Set(expected.keys))
+        for (text, score) in expected {
+            #expect(abs((table.score(of: text) ?? .nan) - score) < 1e-12, "\(text)")
+        }
+    }
+
     @Test("npmi of new york is about 0.6265")
     func npmiValue() throws {
         let c = counts(tinyCorpus, PhraseOptions(minCount: 1, threshold: 0.5, scoring: .npmi))
@@ -111,7 +139,8 @@ struct PhraseTests {
         // i love 14, love new / new ideas / york city / york minster / york times 3.5, new york 2.625
         #expect(table.phrases.first == Phrase(text: "i_love", score: 14))
         #expect(table.phrases.last?.text == "new_york")
-        #expect(table.phrases.map(\.text)[1 ... 5] == ["love_new", "new_ideas", "york_city", "york_minster", "york_times"])
+        #expect(
+            table.phrases.map(\.text)[1 ... 5] == ["love_new", "new_ideas", "york_city", "york_minster", "york_times"])
     }
 
     @Test(

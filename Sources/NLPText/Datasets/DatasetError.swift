@@ -21,7 +21,8 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     public var description: String {
         switch self {
         case .missingColumn(let path, let column, let available):
-            let choices = available.isEmpty ? "" : "; columns are \(available.map { "'\($0)'" }.joined(separator: ", "))"
+            let choices =
+                available.isEmpty ? "" : "; columns are \(available.map { "'\($0)'" }.joined(separator: ", "))"
             return "\(path): no column \(column)\(choices)"
         case .badRow(let path, let line, let reason):
             return "\(path):\(line): \(reason)"

@@ -164,7 +164,9 @@ extension LabeledTextDataset {
             case .name(let name):
                 guard options.hasHeader, let index = header.firstIndex(of: name) else {
                     throw DatasetError.missingColumn(
-                        path: source, column: options.hasHeader ? column.description : "\(column) (the file has no header; use an index)",
+                        path: source,
+                        column: options.hasHeader
+                            ? column.description : "\(column) (the file has no header; use an index)",
                         available: header)
                 }
                 return index
@@ -223,7 +225,8 @@ extension LabeledTextDataset {
             throw DatasetError.noExamples(
                 path: source, reason: skipped.isEmpty ? "no data rows" : "all \(skipped.count) rows were bad")
         }
-        return DelimitedLoadResult(dataset: LabeledTextDataset(examples: examples, labelNames: labelNames), skippedRows: skipped)
+        return DelimitedLoadResult(
+            dataset: LabeledTextDataset(examples: examples, labelNames: labelNames), skippedRows: skipped)
     }
 }
 

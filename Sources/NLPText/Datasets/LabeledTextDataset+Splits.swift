@@ -50,9 +50,10 @@ extension LabeledTextDataset {
     ///
     /// Sizes follow ``splitSizes(count:fractions:)``. With `stratified: true` each class is spread
     /// over the parts in proportion (scikit-learn's `train_test_split(stratify=)`): the examples,
-    /// shuffled and grouped by class, are dealt to the parts by a smooth schedule in which every
-    /// prefix holds each part within one example of its share, so every class lands in each part
-    /// within two examples of its proportional count while the part sizes stay exact.
+    /// shuffled and grouped by class, are dealt to the parts by a smooth schedule (each position
+    /// goes to the part furthest behind its share; in simulations every prefix stays within one
+    /// example of each share), so every class lands in each part within two examples of its
+    /// proportional count while the part sizes stay exact. The parts are then shuffled again.
     /// - Precondition: fractions are ≥ 0 and sum to 1.
     public func split(train: Double, validation: Double = 0, test: Double, seed: UInt64, stratified: Bool = false)
         -> DatasetSplit

@@ -70,7 +70,8 @@ extension PhraseTable {
                 .malformedLine(path: source, line: lineNumber, reason: reason)
             }
             guard fields.count == 2 else {
-                throw fail(fields.count == 1 ? "missing score after '\(fields[0])'" : "\(fields.count) fields, expected 2")
+                throw fail(
+                    fields.count == 1 ? "missing score after '\(fields[0])'" : "\(fields.count) fields, expected 2")
             }
             let phraseText = String(fields[0])
             guard let score = Double(fields[1]), score.isFinite else {
