@@ -59,6 +59,8 @@ struct PhraseTests {
         ScoreCase(.word2phrase, 1, "i", "love", 0),  // (1−1)/1·14
         ScoreCase(.word2phrase, 2, "york", "city", nil),  // count(city) = 1 < δ = 2: not a candidate
         ScoreCase(.word2phrase, 5, "new", "york", nil),  // count(new) = 4 < 5
+        ScoreCase(.word2phrase, 4, "new", "york", nil),  // count(new york) = 3 < 4 (not −0.875)
+        ScoreCase(.gensimOriginal, 4, "new", "york", -1.0 / 16 * 15),  // gensim scores it: (3−4)/16·15
         ScoreCase(.word2phrase, 1, "york", "new", nil),  // never seen in this order
         // gensim original_scorer: the same with N = 15 table entries, no minimum on the words
         ScoreCase(.gensimOriginal, 1, "new", "york", 2.0 / 16 * 15),  // 1.875
@@ -197,6 +199,18 @@ struct PhraseTests {
         let model = PhraseModel.learn(sentences: corpus, passes: 2, options: PhraseOptions(minCount: 1, threshold: 2))
         #expect(abs(try #require(model.tables[1].score(of: "u_s_a_f")) - 3.6) < 1e-12)
         #expect(model.apply(to: ["u", "s", "a", "f", "x"]) == ["u_s_a_f", "x"])
+    }
+
+    @Test("Pruning inside one long sentence (text8 style) keeps frequent counts exact")
+    func pruningInOneSentence() {
+        // One sentence: new york w0 new york w1 … new york w199.
+        let sentence = (0 ..< 200).flatMap { ["new", "york", "w\($0)"] }
+        let c = counts([sentence], PhraseOptions(minCount: 1, threshold: 0, maxTableSize: 30))
+        #expect(c.pruneCount > 0)
+        #expect(c.tableSize <= 30)
+        #expect(c.totalWords == 600)
+        #expect(c.count(of: "new") == 200 && c.count(of: "york") == 200 && c.count(of: "new", "york") == 200)
+        #expect(c.makeTable().phrases.map(\.text) == ["new_york"])
     }
 
     @Test("Streaming batches give the same counts as one call")

@@ -17,7 +17,8 @@ public enum PhraseScoring: String, Sendable, Equatable, CaseIterable {
     /// ```swift
     /// score = (count(ab) − δ) / (count(a) · count(b)) · N     // N = total words seen
     /// ```
-    /// Both words need `count ≥ δ`, as in word2phrase. `N` is the number of words (tokens) counted,
+    /// The words and the bigram need `count ≥ δ`, as in word2phrase (its `SortVocab` drops rarer
+    /// entries before scoring). `N` is the number of words (tokens) counted,
     /// word2phrase's `train_words`: it turns the ratio into "how many times more often than chance"
     /// (`count(ab)/N` against `count(a)/N · count(b)/N`), so one threshold (100) means the same on
     /// corpora of any size, and it does not move when the count table is pruned.
@@ -48,7 +49,7 @@ public enum PhraseScoring: String, Sendable, Equatable, CaseIterable {
         guard countA > 0, countB > 0, countAB > 0 else { return nil }
         switch self {
         case .word2phrase:
-            guard countA >= minCount, countB >= minCount else { return nil }
+            guard countA >= minCount, countB >= minCount, countAB >= minCount else { return nil }
             return Double(countAB - minCount) / Double(countA) / Double(countB) * Double(totalWords)
         case .gensimOriginal:
             return Double(countAB - minCount) / Double(countA) / Double(countB) * Double(tableSize)
