@@ -11,9 +11,9 @@
 /// let table = counts.makeTable()
 /// table.apply(to: ["new", "york", "city"])   // ["new_york", "city"] if the score passes
 /// ```
-/// Pairs are counted inside a sentence only (never across sentence boundaries). Unlike word2phrase,
-/// whose counting skips the pair of the first two words of each line (its `last_word` is not
-/// updated after a line break), every adjacent pair is counted, as gensim does.
+/// Pairs are counted inside a sentence only, as gensim does. word2phrase's counting also pairs the
+/// last word of a line with the first word of the next (its sentence-start check, `if (start)
+/// continue;`, is unreachable), although it never joins such pairs.
 ///
 /// Memory is bounded by ``PhraseOptions/maxTableSize``: when distinct unigrams + bigrams exceed
 /// it, entries with count ≤ f are removed and f grows by one (word2phrase `ReduceVocab`), so
