@@ -17,9 +17,9 @@ public final class VocabularyCounter {
     /// How many times pruning ran.
     public private(set) var pruneCount = 0
     /// Words counted, including words later pruned.
-    public private(set) var wordCount = 0
+    @exclusivity(unchecked) public private(set) var wordCount = 0
     /// Sentence ends (newlines) counted; they become the count of ``SpecialToken/sentenceEnd``.
-    public private(set) var sentenceEndCount = 0
+    @exclusivity(unchecked) public private(set) var sentenceEndCount = 0
 
     let table: WordTable
 

@@ -16,12 +16,14 @@ final class WordTable: @unchecked Sendable {
         var length: Int
     }
 
-    private(set) var entries: ContiguousArray<Entry> = []
-    private var arena: UnsafeMutableRawPointer
-    private var arenaCapacity: Int
-    private var arenaCount = 0
-    private var slots: UnsafeMutablePointer<Int32>
-    private var slotMask: Int
+    // Dynamic exclusivity checks on these hot properties cost more than the lookups; the class
+    // is used from one thread at a time and never hands out `inout` access to them.
+    @exclusivity(unchecked) private(set) var entries: ContiguousArray<Entry> = []
+    @exclusivity(unchecked) private var arena: UnsafeMutableRawPointer
+    @exclusivity(unchecked) private var arenaCapacity: Int
+    @exclusivity(unchecked) private var arenaCount = 0
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Int32>
+    @exclusivity(unchecked) private var slotMask: Int
 
     init(capacity: Int = 1024) {
         var slotCount = 16
