@@ -118,7 +118,7 @@ public final class VocabularyCounter {
         let result = WordTable(capacity: order.count + specialTokens.count)
         for token in specialTokens {
             var text = token.text
-            text.withUTF8 { result.add(UnsafeRawBufferPointer($0), amount: special[token.text] ?? 0) }
+            _ = text.withUTF8 { result.add(UnsafeRawBufferPointer($0), amount: special[token.text] ?? 0) }
         }
         for index in order { result.add(table.bytes(of: index), amount: entries[index].count) }
         return Vocabulary(table: result, specialTokens: specialTokens)
