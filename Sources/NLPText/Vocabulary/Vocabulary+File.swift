@@ -19,7 +19,7 @@ extension Vocabulary {
         for id in 0 ..< count {
             text.append(contentsOf: table.bytes(of: id))
             text.append(0x20)
-            text.append(contentsOf: String(table.entries[id].count).utf8)
+            text.append(contentsOf: String(table.count(at: id)).utf8)
             text.append(0x0A)
         }
         let temporary = path + ".tmp-\(getpid())"

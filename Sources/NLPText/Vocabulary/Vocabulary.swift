@@ -25,7 +25,7 @@ public struct Vocabulary: Sendable {
     init(table: WordTable, specialTokens: [SpecialToken]) {
         self.table = table
         self.specialTokens = specialTokens
-        totalCount = table.entries.reduce(0) { $0 + $1.count }
+        totalCount = table.counts.reduce(0, +)
     }
 
     /// A vocabulary of `words` (with their counts) in the given order, after `specialTokens`
@@ -82,7 +82,7 @@ public struct Vocabulary: Sendable {
     /// - Precondition: `0 <= id < count`.
     public func frequency(at id: Int) -> Int {
         precondition(id >= 0 && id < count, "id \(id) is out of range 0..<\(count)")
-        return table.entries[id].count
+        return table.count(at: id)
     }
 
     /// The id of `word`, or `nil` when it is not in the vocabulary.
@@ -101,7 +101,7 @@ public struct Vocabulary: Sendable {
     public var words: [String] { (0 ..< count).map(table.string(of:)) }
 
     /// All counts in id order.
-    public var frequencies: [Int] { table.entries.map(\.count) }
+    public var frequencies: [Int] { table.counts }
 
     // MARK: - Special tokens
 

@@ -50,7 +50,7 @@ public final class VocabularyCounter {
     /// The current count of `word` (0 when it is not held).
     public func count(of word: String) -> Int {
         var word = word
-        return word.withUTF8 { table.find(UnsafeRawBufferPointer($0)).map { table.entries[$0].count } ?? 0 }
+        return word.withUTF8 { table.find(UnsafeRawBufferPointer($0)).map(table.count(at:)) ?? 0 }
     }
 
     /// Counts every word of `corpus`, and a sentence end per newline.
@@ -78,7 +78,7 @@ public final class VocabularyCounter {
     /// (word2vec.c `ReduceVocab`).
     public func prune() {
         let threshold = minReduce
-        table.filter { $0.count > threshold }
+        table.filter { $0 > threshold }
         minReduce += 1
         pruneCount += 1
     }
@@ -95,23 +95,23 @@ public final class VocabularyCounter {
     ) -> Vocabulary {
         precondition(minCount >= 1, "minCount must be at least 1, got \(minCount)")
         precondition((maxSize ?? 0) >= 0, "maxSize must not be negative, got \(maxSize ?? 0)")
-        let entries = table.entries
+        let counts = table.counts
         var special: [String: Int] = [:]
         for token in specialTokens { special[token.text] = token.role == .sentenceEnd ? sentenceEndCount : 0 }
         var order: [Int] = []
-        order.reserveCapacity(entries.count)
-        for index in entries.indices where entries[index].count >= minCount {
+        order.reserveCapacity(counts.count)
+        for index in counts.indices where counts[index] >= minCount {
             if !special.isEmpty {
                 let text = table.string(of: index)
                 if special[text] != nil {
-                    special[text]! += entries[index].count
+                    special[text]! += counts[index]
                     continue
                 }
             }
             order.append(index)
         }
         order.sort { a, b in
-            let (ca, cb) = (entries[a].count, entries[b].count)
+            let (ca, cb) = (counts[a], counts[b])
             return ca != cb ? ca > cb : a < b
         }
         if let maxSize, order.count > maxSize { order.removeLast(order.count - maxSize) }
@@ -120,7 +120,7 @@ public final class VocabularyCounter {
             var text = token.text
             _ = text.withUTF8 { result.add(UnsafeRawBufferPointer($0), amount: special[token.text] ?? 0) }
         }
-        for index in order { result.add(table.bytes(of: index), amount: entries[index].count) }
+        for index in order { result.add(table.bytes(of: index), amount: counts[index]) }
         return Vocabulary(table: result, specialTokens: specialTokens)
     }
 }
