@@ -96,7 +96,9 @@ do {
 
 if !toStdout {
     print("NLPText benchmark — best of \(options.repeats) passes; MB = 10^6 bytes of the decompressed corpus")
-    print(padRight("measurement", 18) + pad("MB/s", 9) + pad("Mwords/s", 10) + pad("best s", 9) + pad("median s", 10) + "  api")
+    print(
+        padRight("measurement", 18) + pad("MB/s", 9) + pad("Mwords/s", 10) + pad("best s", 9) + pad("median s", 10)
+            + "  api")
     for r in results {
         print(
             padRight(r.name, 18) + pad(fmt(r.megabytesPerSecond, 1), 9) + pad(fmt(r.wordsPerSecond / 1e6, 2), 10)

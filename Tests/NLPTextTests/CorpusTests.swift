@@ -137,11 +137,17 @@ struct CorpusTests {
             + Array(" sur".utf8) + [0xED, 0xA0, 0x80] + Array(" fine é\n".utf8)
         let path = try directory.write(bytes, to: "bad.txt")
         let (tokens, statistics) = try corpusTokens(Corpus(path: path))
-        #expect(tokens == ["ok", "\u{FFFD}", "bad\u{FFFD}", "x", "\u{FFFD}", "sur\u{FFFD}\u{FFFD}\u{FFFD}", "fine", "é", "</s>"])
+        #expect(
+            tokens == [
+                "ok", "\u{FFFD}", "bad\u{FFFD}", "x", "\u{FFFD}", "sur\u{FFFD}\u{FFFD}\u{FFFD}", "fine", "é", "</s>",
+            ])
         #expect(statistics.invalidUTF8Sequences == 6)
         // The replacement agrees with Swift's own decoding.
-        #expect(tokens.filter { $0 != "</s>" } == String(decoding: bytes, as: UTF8.self).split(separator: " ").map {
-            String($0).trimmingCharacters(in: .newlines) })
+        #expect(
+            tokens.filter { $0 != "</s>" }
+                == String(decoding: bytes, as: UTF8.self).split(separator: " ").map {
+                    String($0).trimmingCharacters(in: .newlines)
+                })
     }
 
     @Test("Random bytes are repaired exactly as String(decoding:as:) does")

@@ -119,7 +119,8 @@ public final class CorpusReader {
         }
         guard got > 0 else { return 0 }
         if fileOffset < Self.binaryCheckBytes {
-            let checked = UnsafeRawBufferPointer(start: destination, count: min(got, Self.binaryCheckBytes - fileOffset))
+            let checked = UnsafeRawBufferPointer(
+                start: destination, count: min(got, Self.binaryCheckBytes - fileOffset))
             if let nul = checked.firstIndex(of: 0) {
                 throw CorpusError.binaryFile(path: inputs[inputIndex - 1].name, byteOffset: fileOffset + nul)
             }
