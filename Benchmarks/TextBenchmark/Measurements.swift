@@ -82,6 +82,34 @@ func icuWordBreaking(_ text: [UInt8], limit: Int, repeats: Int) throws -> Measur
         name: "icu_words", api: "ICUWordBreaker.words(in:) per line (en_US)", bytes: end, words: words, timing: timing)
 }
 
+/// `UnicodeTokenizer` with its defaults (Keras-like lower-case and strip punctuation) over the first
+/// `limit` bytes, in one call on the UTF-8 bytes; `asciiFastPath: false` sends every byte through ICU.
+func unicodeTokenizing(_ text: [UInt8], limit: Int, repeats: Int, asciiFastPath: Bool) throws -> Measurement {
+    var end = min(limit, text.count)
+    while end < text.count && text[end - 1] != 0x0A { end += 1 }
+    var tokenizer = try UnicodeTokenizer()
+    tokenizer.usesASCIIFastPath = asciiFastPath
+    var words = 0
+    let timing = try measure(repeats: repeats) {
+        var count = 0
+        var length = 0
+        try text.withUnsafeBufferPointer { buffer in
+            try tokenizer.forEachToken(inUTF8: UnsafeBufferPointer(rebasing: buffer[..<end])) { token in
+                count += 1
+                length &+= token.count
+            }
+        }
+        words = count
+        blackHole &+= length
+    }
+    return Measurement(
+        name: asciiFastPath ? "unicode_default" : "unicode_icu_only",
+        api: asciiFastPath
+            ? "UnicodeTokenizer() lower+strip punctuation, ASCII fast path"
+            : "UnicodeTokenizer() lower+strip punctuation, every byte through ICU",
+        bytes: end, words: words, timing: timing)
+}
+
 /// Counting the vocabulary of a whole corpus file and building the vocabulary (min count 5).
 func countVocabulary(_ path: String, name: String, bytes: Int, repeats: Int) throws -> (Measurement, Vocabulary) {
     var vocabulary: Vocabulary?

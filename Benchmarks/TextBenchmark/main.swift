@@ -76,6 +76,12 @@ do {
     results.append(try tokenizeCorpus(plainPath, bytes: text.count, repeats: options.repeats))
     log("ICU word breaking (first \(options.icuBytes) bytes)")
     results.append(try icuWordBreaking(text, limit: options.icuBytes, repeats: options.repeats))
+    log("UnicodeTokenizer, every byte through ICU (first \(options.icuBytes) bytes)")
+    results.append(
+        try unicodeTokenizing(text, limit: options.icuBytes, repeats: options.repeats, asciiFastPath: false))
+    log("UnicodeTokenizer, default (ASCII fast path)")
+    results.append(
+        try unicodeTokenizing(text, limit: options.icuBytes, repeats: options.repeats, asciiFastPath: true))
     log("vocabulary counting, plain file")
     let (count, vocabulary) = try countVocabulary(
         plainPath, name: "vocab_plain", bytes: text.count, repeats: options.repeats)
