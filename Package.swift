@@ -56,6 +56,10 @@ let package = Package(
             name: "tensor-tour", dependencies: ["NLPCore"], path: "Examples/TensorTour",
             swiftSettings: optimizedSwift),
 
+        .executableTarget(
+            name: "text-pipeline", dependencies: ["NLPText"], path: "Examples/TextPipeline",
+            swiftSettings: optimizedSwift),
+
         // MARK: Benchmarks (run in release builds through Benchmarks/*.sh)
         .executableTarget(
             name: "CoreBenchmark", dependencies: ["NLPCore"], path: "Benchmarks/CoreBenchmark",

@@ -90,11 +90,11 @@ func unicodeTokenizing(_ text: [UInt8], limit: Int, repeats: Int, asciiFastPath:
     var tokenizer = try UnicodeTokenizer()
     tokenizer.usesASCIIFastPath = asciiFastPath
     var words = 0
-    let timing = try measure(repeats: repeats) {
+    let timing = measure(repeats: repeats) {
         var count = 0
         var length = 0
-        try text.withUnsafeBufferPointer { buffer in
-            try tokenizer.forEachToken(inUTF8: UnsafeBufferPointer(rebasing: buffer[..<end])) { token in
+        text.withUnsafeBufferPointer { buffer in
+            tokenizer.forEachToken(inUTF8: UnsafeBufferPointer(rebasing: buffer[..<end])) { token in
                 count += 1
                 length &+= token.count
             }

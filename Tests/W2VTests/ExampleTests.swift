@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import _TestSupport
 
@@ -15,4 +16,28 @@ struct ExampleTests {
         let difference = Float(differenceLine.split(separator: " ").last ?? "") ?? .infinity
         #expect(difference < 1e-4, "\(differenceLine)")
     }
+
+    @Test("text-pipeline splits the movie snippets, vectorizes them and finds phrases")
+    func textPipeline() throws {
+        let result = try runProduct("text-pipeline", [repositoryRoot + "/corpora/movie-snippets.tsv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        // 10,568 snippets, 80 % stratified for training: 8,454 rows of 40 ids; 2,114 tf-idf rows.
+        #expect(lines.first == "classes: 8454 examples, 2 classes: 0 4261 (50.4%), 1 4193 (49.6%)")
+        #expect(lines.dropFirst().first == "train ids: [8454, 40] test tf-idf: [2114, 10000]")
+        #expect(lines.last?.hasPrefix("phrases: ") == true)
+        #expect(lines.last?.contains("_") == true)
+    }
+
+    @Test("text-pipeline reports a missing file and exits 1")
+    func textPipelineMissingFile() throws {
+        let result = try runProduct("text-pipeline", ["/nonexistent/snippets.tsv"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("/nonexistent/snippets.tsv"))
+    }
 }
+
+/// The repository's root, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
