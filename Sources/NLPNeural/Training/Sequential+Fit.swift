@@ -12,7 +12,8 @@ extension Sequential {
     /// - Parameters:
     ///   - x: inputs `[N, …]`; `y`: targets `[N, …]`.
     ///   - validationSplit: the **last** fraction of the samples (before shuffling) held out for
-    ///     validation, as in Keras. Ignored when `validationData` is given.
+    ///     validation, as in Keras: training keeps the first ⌊N·(1 − split)⌋ samples (a `Double`, so
+    ///     `0.3` of 10 keeps 7 as in Python). Ignored when `validationData` is given.
     ///   - seed: seeds the shuffling, and the initial weights if the model is not built yet.
     ///   - classWeight: `[class id: weight]`; each training sample's loss is multiplied by the weight of
     ///     its class (targets `[N]`/`[N, 1]` hold class ids or 0/1, rounded; one-hot `[N, C]` uses the
@@ -23,7 +24,7 @@ extension Sequential {
     /// - Throws: `TrainingError` for bad arguments or shapes, layer build errors, callback errors.
     @discardableResult
     public func fit(
-        x: Tensor, y: Tensor, epochs: Int = 1, batchSize: Int = 32, validationSplit: Float = 0,
+        x: Tensor, y: Tensor, epochs: Int = 1, batchSize: Int = 32, validationSplit: Double = 0,
         validationData: (x: Tensor, y: Tensor)? = nil, shuffle: Bool = true, seed: UInt64 = 0,
         classWeight: [Int: Float]? = nil, sampleWeight: Tensor? = nil, callbacks: [any Callback] = [],
         progress: (any TrainingProgressReporter)? = nil
@@ -50,7 +51,7 @@ extension Sequential {
             try Sequential.checkSamples(x: validationData.x, y: validationData.y, sampleWeight: nil, what: "validation")
             validation = (validationData.x, validationData.y, nil)
         } else if validationSplit > 0 {
-            let splitAt = Int((Double(total) * (1 - Double(validationSplit))).rounded(.down))
+            let splitAt = Int((Double(total) * (1 - validationSplit)).rounded(.down))
             guard splitAt > 0 && splitAt < total else {
                 throw TrainingError.invalidArgument(
                     name: "validationSplit", value: "\(validationSplit)",
