@@ -32,7 +32,7 @@ extension Sequential {
         let built = isBuilt
         for (index, layer) in layers.enumerated() {
             let shape = built ? Sequential.formatShape(layerOutputShapes[index]) : "?"
-            let count = built ? String(layer.parameterCount) : "0 (unbuilt)"
+            let count = built ? String(layer.parameterCount) : "0 (unused)"
             lines += Sequential.summaryRow(
                 ["\(layer.name) (\(type(of: layer).typeName))", shape, count], positions: positions)
             lines.append(String(repeating: " ", count: lineLength))
