@@ -1,3 +1,4 @@
+import Foundation
 import NLPCore
 import NLPNeural
 import Testing
@@ -39,5 +40,33 @@ struct AdamTests {
         let b = optimizerTrajectory(
             AdamW(learningRate: 0.05, weightDecay: 0), weights: Self.weights, gradients: Self.gradients)
         #expect(a == b)
+    }
+
+    @Test("the 16-lane path matches the formula on a long parameter (with clipping and decay)", arguments: [false, true])
+    func vectorPath(decoupled: Bool) {
+        var rng = SplitMix64(seed: 21)
+        let count = 37  // two 16-lane blocks and a 5-scalar tail
+        let start = Tensor.normal(shape: [count], using: &rng).scalars
+        let gradients = (0 ..< 3).map { _ in Tensor.normal(shape: [count], using: &rng).scalars.map { $0 * 2 } }
+        let (lr, decay, bound): (Float, Float, Float) = (0.05, decoupled ? 0.1 : 0, 1.5)
+        let optimizer: any Optimizer =
+            decoupled ? AdamW(learningRate: lr, weightDecay: decay, clipValue: bound) : Adam(learningRate: lr, clipValue: bound)
+        let path = optimizerTrajectory(optimizer, weights: start, gradients: gradients)
+        // Reference: the Keras formulas in Double, element by element.
+        var w = start.map(Double.init)
+        var m = [Double](repeating: 0, count: count)
+        var v = [Double](repeating: 0, count: count)
+        for (step, g) in gradients.enumerated() {
+            let t = Double(step + 1)
+            let lrT = Double(lr) * (1 - pow(0.999, t)).squareRoot() / (1 - pow(0.9, t))
+            for i in 0 ..< count {
+                let gi = min(max(Double(g[i]), -Double(bound)), Double(bound))
+                w[i] -= w[i] * Double(decay) * Double(lr)
+                m[i] += (gi - m[i]) * 0.1
+                v[i] += (gi * gi - v[i]) * 0.001
+                w[i] -= lrT * m[i] / (v[i].squareRoot() + 1e-7)
+            }
+            expectClose(Tensor(path[step]), Tensor(w.map(Float.init)), rtol: 1e-5, atol: 1e-6)
+        }
     }
 }

@@ -73,4 +73,12 @@ struct GradientTransform {
         let scaled = scale * g
         return bound.isInfinite ? scaled : Swift.min(Swift.max(scaled, -bound), bound)
     }
+
+    /// The same on 16 lanes (NaNs pass through the bound unchanged).
+    @inline(__always)
+    func callAsFunction(_ g: SIMD16<Float>) -> SIMD16<Float> {
+        let scaled = scale * g
+        if bound.isInfinite { return scaled }
+        return scaled.replacing(with: bound, where: scaled .> bound).replacing(with: -bound, where: scaled .< -bound)
+    }
 }

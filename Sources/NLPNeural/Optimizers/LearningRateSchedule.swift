@@ -20,10 +20,15 @@ extension LearningRateSchedule {
 
 /// `lr₀ · rate^(step / decaySteps)`, the exponent floored when `staircase` (Keras `ExponentialDecay`).
 public struct ExponentialDecay: LearningRateSchedule {
+    /// The Keras class name.
     public static let typeName = "ExponentialDecay"
+    /// The rate at step 0.
     public let initialLearningRate: Float
+    /// The number of steps over which the rate decays once by `decayRate` (or to `alpha·lr₀` for cosine).
     public let decaySteps: Int
+    /// The decay factor per `decaySteps`.
     public let decayRate: Float
+    /// Whether the step ratio is floored (the rate changes in discrete jumps).
     public let staircase: Bool
 
     /// - Precondition: `initialLearningRate ≥ 0`, `decaySteps > 0`, `decayRate > 0`.
@@ -53,10 +58,15 @@ public struct ExponentialDecay: LearningRateSchedule {
 
 /// `lr₀ / (1 + rate · step / decaySteps)`, the ratio floored when `staircase` (Keras `InverseTimeDecay`).
 public struct InverseTimeDecay: LearningRateSchedule {
+    /// The Keras class name.
     public static let typeName = "InverseTimeDecay"
+    /// The rate at step 0.
     public let initialLearningRate: Float
+    /// The number of steps over which the rate decays once by `decayRate` (or to `alpha·lr₀` for cosine).
     public let decaySteps: Int
+    /// The decay factor per `decaySteps`.
     public let decayRate: Float
+    /// Whether the step ratio is floored (the rate changes in discrete jumps).
     public let staircase: Bool
 
     /// - Precondition: `initialLearningRate ≥ 0`, `decaySteps > 0`, `decayRate ≥ 0`.
@@ -87,8 +97,11 @@ public struct InverseTimeDecay: LearningRateSchedule {
 /// `values[0]` while `step ≤ boundaries[0]`, `values[i]` while `boundaries[i−1] < step ≤ boundaries[i]`,
 /// and the last value after the last boundary (Keras `PiecewiseConstantDecay`).
 public struct PiecewiseConstantDecay: LearningRateSchedule {
+    /// The Keras class name.
     public static let typeName = "PiecewiseConstantDecay"
+    /// The steps at which the rate changes, increasing.
     public let boundaries: [Int]
+    /// The rate of each piece, one more than `boundaries`.
     public let values: [Float]
 
     /// - Precondition: `values.count == boundaries.count + 1` and the boundaries increase.
@@ -126,11 +139,17 @@ public struct PiecewiseConstantDecay: LearningRateSchedule {
 ///               lr(step) = decayed(step − warmupSteps, target)              afterwards
 /// ```
 public struct CosineDecay: LearningRateSchedule {
+    /// The Keras class name.
     public static let typeName = "CosineDecay"
+    /// The rate at step 0.
     public let initialLearningRate: Float
+    /// The number of steps over which the rate decays once by `decayRate` (or to `alpha·lr₀` for cosine).
     public let decaySteps: Int
+    /// The final rate as a fraction of the starting one.
     public let alpha: Float
+    /// The rate reached at the end of the warm-up (and decayed from), or `nil` for no warm-up.
     public let warmupTarget: Float?
+    /// The length of the linear warm-up.
     public let warmupSteps: Int
 
     /// - Precondition: `decaySteps > 0`, `alpha ∈ [0, 1]`, `warmupSteps ≥ 0`.

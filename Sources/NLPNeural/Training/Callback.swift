@@ -52,11 +52,17 @@ public final class TerminateOnNaN: Callback {
 
 /// A callback made of closures (Keras `LambdaCallback`); unset closures do nothing.
 public final class LambdaCallback: Callback {
+    /// Run by `onTrainBegin`.
     public var trainBegin: ((Sequential) throws -> Void)?
+    /// Run by `onTrainEnd` with the last logs.
     public var trainEnd: ((Sequential, [String: Float]) throws -> Void)?
+    /// Run by `onEpochBegin` with the epoch.
     public var epochBegin: ((Sequential, Int) throws -> Void)?
+    /// Run by `onEpochEnd` with the epoch and its logs.
     public var epochEnd: ((Sequential, Int, [String: Float]) throws -> Void)?
+    /// Run by `onBatchBegin` with the batch.
     public var batchBegin: ((Sequential, Int) throws -> Void)?
+    /// Run by `onBatchEnd` with the batch and the running logs.
     public var batchEnd: ((Sequential, Int, [String: Float]) throws -> Void)?
 
     /// Creates the callback from optional closures `(model, epoch or batch, logs)`.

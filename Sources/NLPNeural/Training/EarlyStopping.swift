@@ -125,11 +125,15 @@ public final class EarlyStopping: Callback {
 ///
 /// Adds the learning rate in effect during the epoch as `"learning_rate"` to the epoch logs (Keras 3).
 public final class ReduceLROnPlateau: Callback {
+    /// The log key watched, e.g. `"val_loss"`.
     public let monitor: String
     /// The multiplier applied to the learning rate, in `(0, 1)`.
     public let factor: Float
+    /// Epochs without improvement before a reduction.
     public let patience: Int
+    /// Whether smaller or larger is better.
     public let mode: MonitorMode
+    /// The smallest change that counts as an improvement.
     public let minDelta: Float
     /// Epochs to wait after a reduction before counting again.
     public let cooldown: Int

@@ -14,6 +14,7 @@ public final class ModelCheckpoint: Callback {
     public let monitor: String
     /// Whether to save only when `monitor` improves on the best value so far.
     public let saveBestOnly: Bool
+    /// Whether smaller or larger is better.
     public let mode: MonitorMode
     private let save: (Sequential, String) throws -> Void
 
@@ -98,7 +99,9 @@ public final class ModelCheckpoint: Callback {
 public final class CSVLogger: Callback {
     /// The output file.
     public let path: String
+    /// The field separator.
     public let separator: Character
+    /// Whether rows already in the file are kept.
     public let append: Bool
     private var keys: [String]?
     private var contents = ""
