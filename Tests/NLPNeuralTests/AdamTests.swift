@@ -42,7 +42,8 @@ struct AdamTests {
         #expect(a == b)
     }
 
-    @Test("the 16-lane path matches the formula on a long parameter (with clipping and decay)", arguments: [false, true])
+    @Test(
+        "the 16-lane path matches the formula on a long parameter (with clipping and decay)", arguments: [false, true])
     func vectorPath(decoupled: Bool) {
         var rng = SplitMix64(seed: 21)
         let count = 37  // two 16-lane blocks and a 5-scalar tail
@@ -50,7 +51,8 @@ struct AdamTests {
         let gradients = (0 ..< 3).map { _ in Tensor.normal(shape: [count], using: &rng).scalars.map { $0 * 2 } }
         let (lr, decay, bound): (Float, Float, Float) = (0.05, decoupled ? 0.1 : 0, 1.5)
         let optimizer: any Optimizer =
-            decoupled ? AdamW(learningRate: lr, weightDecay: decay, clipValue: bound) : Adam(learningRate: lr, clipValue: bound)
+            decoupled
+            ? AdamW(learningRate: lr, weightDecay: decay, clipValue: bound) : Adam(learningRate: lr, clipValue: bound)
         let path = optimizerTrajectory(optimizer, weights: start, gradients: gradients)
         // Reference: the Keras formulas in Double, element by element.
         var w = start.map(Double.init)

@@ -76,7 +76,8 @@ struct CallbackTests {
         let terminator = TerminateOnNaN()
         var batches = 0
         let counter = LambdaCallback(onBatchEnd: { _, _, _ in batches += 1 })
-        let history = try model.fit(x: poisoned, y: y, epochs: 3, batchSize: 4, shuffle: false, callbacks: [terminator, counter])
+        let history = try model.fit(
+            x: poisoned, y: y, epochs: 3, batchSize: 4, shuffle: false, callbacks: [terminator, counter])
         #expect(batches == 1)
         #expect(terminator.stoppedBatch?.epoch == 0 && terminator.stoppedBatch?.batch == 0)
         #expect(history.epochs == [0] && history["loss"]![0].isNaN)
@@ -87,12 +88,16 @@ struct CallbackTests {
         let (model, x, y) = Self.model()
         var saved: [String] = []
         let script = ScriptedLogs(key: "val_loss", values: [1, 0.5, 0.7, 0.4])
-        let best = ModelCheckpoint(pathTemplate: "/tmp/ckpt-{epoch:02d}-{val_loss:.2f}.safetensors", saveBestOnly: true) {
+        let best = ModelCheckpoint(pathTemplate: "/tmp/ckpt-{epoch:02d}-{val_loss:.2f}.safetensors", saveBestOnly: true)
+        {
             saved.append($1)
             #expect($0 === model)
         }
         try model.fit(x: x, y: y, epochs: 4, batchSize: 4, callbacks: [script, best])
-        #expect(saved == ["/tmp/ckpt-01-1.00.safetensors", "/tmp/ckpt-02-0.50.safetensors", "/tmp/ckpt-04-0.40.safetensors"])
+        #expect(
+            saved == [
+                "/tmp/ckpt-01-1.00.safetensors", "/tmp/ckpt-02-0.50.safetensors", "/tmp/ckpt-04-0.40.safetensors",
+            ])
         var every: [String] = []
         let all = ModelCheckpoint(pathTemplate: "model-{epoch}.bin") { every.append($1) }
         try model.fit(x: x, y: y, epochs: 2, batchSize: 4, callbacks: [all])
@@ -109,8 +114,10 @@ struct CallbackTests {
         let x = Tensor(rows: [[1], [2]])
         let y = Tensor(rows: [[1], [1]])
         let model = Sequential([constantDense(units: 1, value: 0)], inputShape: [1])
-        model.compile(optimizer: SGD(learningRate: 0), loss: TestOnlyMeanSquaredError(), metrics: [TestOnlyBinaryAccuracy()])
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csvlogger-\(UUID().uuidString).csv").path
+        model.compile(
+            optimizer: SGD(learningRate: 0), loss: TestOnlyMeanSquaredError(), metrics: [TestOnlyBinaryAccuracy()])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csvlogger-\(UUID().uuidString).csv")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try model.fit(x: x, y: y, epochs: 2, validationData: (x, y), callbacks: [CSVLogger(path: path)])
         let expected = """
@@ -133,10 +140,16 @@ struct CallbackTests {
         let (model, x, y) = Self.model()
         var events: [String] = []
         let callback = LambdaCallback(
-            onTrainBegin: { _ in events.append("train") }, onTrainEnd: { _, logs in events.append("end \(logs.keys.sorted())") },
-            onEpochBegin: { _, epoch in events.append("e\(epoch)") }, onEpochEnd: { _, epoch, _ in events.append("/e\(epoch)") },
-            onBatchBegin: { _, batch in events.append("b\(batch)") }, onBatchEnd: { _, batch, _ in events.append("/b\(batch)") })
+            onTrainBegin: { _ in events.append("train") },
+            onTrainEnd: { _, logs in events.append("end \(logs.keys.sorted())") },
+            onEpochBegin: { _, epoch in events.append("e\(epoch)") },
+            onEpochEnd: { _, epoch, _ in events.append("/e\(epoch)") },
+            onBatchBegin: { _, batch in events.append("b\(batch)") },
+            onBatchEnd: { _, batch, _ in events.append("/b\(batch)") })
         try model.fit(x: x.slice(0 ..< 4), y: y.slice(0 ..< 4), epochs: 2, batchSize: 2, callbacks: [callback])
-        #expect(events == ["train", "e0", "b0", "/b0", "b1", "/b1", "/e0", "e1", "b0", "/b0", "b1", "/b1", "/e1", "end [\"loss\"]"])
+        #expect(
+            events == [
+                "train", "e0", "b0", "/b0", "b1", "/b1", "/e0", "e1", "b0", "/b0", "b1", "/b1", "/e1", "end [\"loss\"]",
+            ])
     }
 }

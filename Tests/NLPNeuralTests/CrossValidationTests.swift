@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Cross-validation")
 struct CrossValidationTests {
-    @Test("k-fold covers every sample exactly once, fold sizes differ by at most one", arguments: [(10, 3), (7, 7), (100, 5)])
+    @Test(
+        "k-fold covers every sample exactly once, fold sizes differ by at most one",
+        arguments: [(10, 3), (7, 7), (100, 5)])
     func kFold(count: Int, k: Int) {
         let folds = CrossValidation.kFoldIndices(count: count, k: k, seed: 9)
         #expect(folds.count == k)
@@ -56,7 +58,9 @@ struct CrossValidationTests {
     func stratifiedNeedsClasses() throws {
         let x = Tensor(zeros: [6, 1, 2, 2])
         #expect(throws: TrainingError.needsClassTargets(shape: [6, 2, 2])) {
-            try crossValidate(k: 2, x: x, y: Tensor(zeros: [6, 2, 2]), assignment: .stratified) { Sequential([Dense(units: 1)]) }
+            try crossValidate(k: 2, x: x, y: Tensor(zeros: [6, 2, 2]), assignment: .stratified) {
+                Sequential([Dense(units: 1)])
+            }
         }
     }
 }

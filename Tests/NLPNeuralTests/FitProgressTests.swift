@@ -48,7 +48,8 @@ struct FitProgressTests {
         for step in 1 ... 4 { bar.batchDidEnd(step: step, of: 4, logs: ["loss": 0.0001234]) }
         bar.epochDidEnd(0, logs: ["loss": 0.0001234])
         // 0.002 s / 4 steps = 500 µs
-        #expect(Self.read(pipe) == "Epoch 1/1\n4/4 [==============================] - 0s 500us/step - loss: 1.2340e-04\n")
+        #expect(
+            Self.read(pipe) == "Epoch 1/1\n4/4 [==============================] - 0s 500us/step - loss: 1.2340e-04\n")
     }
 
     @Test("fit drives the bar: one block per epoch")

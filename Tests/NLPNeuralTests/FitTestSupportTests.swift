@@ -157,8 +157,10 @@ final class TestOnlyMaskLayer: Layer {
 }
 
 /// A Dense layer without bias whose kernel is all `value` (hand-checkable models).
-func constantDense(units: Int, value: Float, activation: Activation = .linear, useBias: Bool = false,
-                   kernelRegularizer: Regularizer? = nil, activityRegularizer: Regularizer? = nil) -> Dense {
+func constantDense(
+    units: Int, value: Float, activation: Activation = .linear, useBias: Bool = false,
+    kernelRegularizer: Regularizer? = nil, activityRegularizer: Regularizer? = nil
+) -> Dense {
     Dense(
         units: units, activation: activation, useBias: useBias, kernelInitializer: .constant(value),
         kernelRegularizer: kernelRegularizer, activityRegularizer: activityRegularizer)

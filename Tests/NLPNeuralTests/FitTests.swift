@@ -47,7 +47,9 @@ struct FitTests {
         let test = Self.xor(count: 200, seed: 6)
         let model = Sequential(
             [Dense(units: 16, activation: .tanh), Dense(units: 1, activation: .sigmoid)], inputShape: [2])
-        model.compile(optimizer: Adam(learningRate: 0.02), loss: TestOnlyBinaryCrossentropy(), metrics: [TestOnlyBinaryAccuracy()])
+        model.compile(
+            optimizer: Adam(learningRate: 0.02), loss: TestOnlyBinaryCrossentropy(), metrics: [TestOnlyBinaryAccuracy()]
+        )
         let history = try model.fit(x: train.x, y: train.y, epochs: 60, batchSize: 16, seed: 7)
         let results = try model.evaluate(x: test.x, y: test.y)
         #expect(results["accuracy"]! >= 0.95, "test accuracy \(results["accuracy"]!)")
@@ -59,7 +61,9 @@ struct FitTests {
         func run(seed: UInt64) throws -> History {
             let (x, y) = Self.xor(count: 64, seed: 1)
             let model = Sequential([Dense(units: 4, activation: .tanh), Dense(units: 1, activation: .sigmoid)])
-            model.compile(optimizer: Adam(learningRate: 0.01), loss: TestOnlyBinaryCrossentropy(), metrics: [TestOnlyBinaryAccuracy()])
+            model.compile(
+                optimizer: Adam(learningRate: 0.01), loss: TestOnlyBinaryCrossentropy(),
+                metrics: [TestOnlyBinaryAccuracy()])
             return try model.fit(x: x, y: y, epochs: 3, batchSize: 8, validationSplit: 0.25, seed: seed)
         }
         let a = try run(seed: 11)
@@ -82,7 +86,8 @@ struct FitTests {
         #expect(history["val_loss"]! == [heldOut["loss"]!])
         // validationData takes precedence over validationSplit
         let explicit = try model.fit(
-            x: x, y: y, epochs: 1, batchSize: 5, validationSplit: 0.5, validationData: (x.slice(0 ..< 2), y.slice(0 ..< 2)))
+            x: x, y: y, epochs: 1, batchSize: 5, validationSplit: 0.5,
+            validationData: (x.slice(0 ..< 2), y.slice(0 ..< 2)))
         #expect(explicit["val_loss"]! == [try model.evaluate(x: x.slice(0 ..< 2), y: y.slice(0 ..< 2))["loss"]!])
     }
 
@@ -99,7 +104,9 @@ struct FitTests {
         #expect(plain["loss"]! == [0.5])
         let weighted = try model.fit(x: x, y: y, epochs: 1, batchSize: 2, classWeight: [1: 3])
         #expect(weighted["loss"]! == [1.5])
-        let both = try model.fit(x: x, y: y, epochs: 1, batchSize: 4, shuffle: false, classWeight: [1: 3], sampleWeight: Tensor([1, 2, 1, 1]))
+        let both = try model.fit(
+            x: x, y: y, epochs: 1, batchSize: 4, shuffle: false, classWeight: [1: 3],
+            sampleWeight: Tensor([1, 2, 1, 1]))
         #expect(both["loss"]! == [2.25])
         // one-hot targets use the argmax: rows [0, 1] are class 1
         let oneHot = Tensor(rows: [[1, 0], [0, 1], [0, 1], [1, 0]])
@@ -108,7 +115,9 @@ struct FitTests {
         // per-sample loss = mean of (0 − t)² over 2 outputs = 0.5; weights [1, 3, 3, 1] → (0.5 + 1.5 + 1.5 + 0.5)/4 = 1
         #expect(try twoOut.fit(x: x, y: oneHot, epochs: 1, batchSize: 4, classWeight: [1: 3])["loss"]! == [1])
         #expect(throws: TrainingError.self) {
-            try model.fit(x: Tensor(zeros: [2, 1]), y: Tensor(zeros: [2, 1]), classWeight: [0: 1], sampleWeight: Tensor(zeros: [3]))
+            try model.fit(
+                x: Tensor(zeros: [2, 1]), y: Tensor(zeros: [2, 1]), classWeight: [0: 1],
+                sampleWeight: Tensor(zeros: [3]))
         }
     }
 

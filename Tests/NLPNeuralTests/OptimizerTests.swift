@@ -113,7 +113,9 @@ struct OptimizerTests {
         #expect(throws: OptimizerError.self) {
             try LearningRateScheduleRegistry.makeSchedule(
                 type: "ExponentialDecay",
-                configuration: ["initial_learning_rate": .number(0.1), "decay_steps": .number(0), "decay_rate": .number(0.5)])
+                configuration: [
+                    "initial_learning_rate": .number(0.1), "decay_steps": .number(0), "decay_rate": .number(0.5),
+                ])
         }
     }
 }

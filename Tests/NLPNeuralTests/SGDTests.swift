@@ -11,7 +11,8 @@ struct SGDTests {
 
     @Test("plain: w − lr·g")
     func plain() {
-        let path = optimizerTrajectory(SGD(learningRate: 0.1), weights: Self.weights, gradients: [Self.gradient, Self.gradient])
+        let path = optimizerTrajectory(
+            SGD(learningRate: 0.1), weights: Self.weights, gradients: [Self.gradient, Self.gradient])
         // step 1: [1 − 0.05, −2 − 0.1, 0.5 + 0.2] = [0.95, −2.1, 0.7]; step 2 subtracts the same again.
         expectClose(Tensor(path[0]), Tensor([0.95, -2.1, 0.7]))
         expectClose(Tensor(path[1]), Tensor([0.9, -2.2, 0.9]))

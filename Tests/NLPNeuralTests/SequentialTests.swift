@@ -5,11 +5,13 @@ import _TestSupport
 
 @Suite("Sequential")
 struct SequentialTests {
-    @Test("layers are named Keras style, unique per model", arguments: [
-        ("Dense", "dense"), ("LSTM", "lstm"), ("SimpleRNN", "simple_rnn"), ("GRU", "gru"),
-        ("BatchNormalization", "batch_normalization"), ("GlobalAveragePooling1D", "global_average_pooling1d"),
-        ("Embedding", "embedding"), ("Activation", "activation"),
-    ])
+    @Test(
+        "layers are named Keras style, unique per model",
+        arguments: [
+            ("Dense", "dense"), ("LSTM", "lstm"), ("SimpleRNN", "simple_rnn"), ("GRU", "gru"),
+            ("BatchNormalization", "batch_normalization"), ("GlobalAveragePooling1D", "global_average_pooling1d"),
+            ("Embedding", "embedding"), ("Activation", "activation"),
+        ])
     func snakeCase(typeName: String, expected: String) {
         #expect(Sequential.snakeCase(typeName) == expected)
     }
@@ -114,7 +116,9 @@ struct SequentialTests {
     @Test("training before compile, and mismatched sample counts, throw clear errors")
     func errors() throws {
         let model = Sequential([Dense(units: 1)], inputShape: [2])
-        #expect(throws: TrainingError.notCompiled) { try model.fit(x: Tensor(zeros: [2, 2]), y: Tensor(zeros: [2, 1])) }
+        #expect(throws: TrainingError.notCompiled) {
+            try model.fit(x: Tensor(zeros: [2, 2]), y: Tensor(zeros: [2, 1]))
+        }
         model.compile(optimizer: SGD(), loss: TestOnlyMeanSquaredError())
         do {
             try model.fit(x: Tensor(zeros: [3, 2]), y: Tensor(zeros: [2, 1]))
@@ -122,7 +126,9 @@ struct SequentialTests {
         } catch {
             #expect("\(error)" == "training y has 2 samples, expected 3 (samples are on axis 0)")
         }
-        #expect(throws: TrainingError.self) { try model.fit(x: Tensor(zeros: [3, 2]), y: Tensor(zeros: [3, 1]), batchSize: 0) }
+        #expect(throws: TrainingError.self) {
+            try model.fit(x: Tensor(zeros: [3, 2]), y: Tensor(zeros: [3, 1]), batchSize: 0)
+        }
         #expect(throws: TrainingError.self) {
             try model.fit(x: Tensor(zeros: [3, 2]), y: Tensor(zeros: [3, 1]), validationSplit: 1)
         }

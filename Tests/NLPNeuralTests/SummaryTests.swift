@@ -7,7 +7,10 @@ struct SummaryTests {
     @Test("a Dense MLP in Keras's layout, with a frozen kernel counted as non-trainable")
     func denseMLP() throws {
         let model = Sequential(
-            [Dense(units: 1000, activation: .relu), Dense(units: 16, activation: .relu), Dense(units: 1, activation: .sigmoid)],
+            [
+                Dense(units: 1000, activation: .relu), Dense(units: 16, activation: .relu),
+                Dense(units: 1, activation: .sigmoid),
+            ],
             inputShape: [300])
         try model.build(seed: 1)
         model.layers[1].parameters[0].isTrainable = false  // dense_1's kernel, 1000·16 = 16,000 scalars
@@ -35,7 +38,8 @@ struct SummaryTests {
 
     @Test("long names wrap inside their column; sequence shapes print None for the batch and unknown axes")
     func wrapping() throws {
-        let model = Sequential([Dense(units: 1, name: "a_really_long_layer_name_that_wraps")], inputShape: [-1, 3], name: "tagger")
+        let model = Sequential(
+            [Dense(units: 1, name: "a_really_long_layer_name_that_wraps")], inputShape: [-1, 3], name: "tagger")
         let lines = model.summary().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "Model: \"tagger\"")
         #expect(lines[4] == " a_really_long_layer_name_th  (None, None, 1)          4         ")

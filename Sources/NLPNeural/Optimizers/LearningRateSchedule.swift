@@ -33,7 +33,8 @@ public struct ExponentialDecay: LearningRateSchedule {
 
     /// - Precondition: `initialLearningRate ≥ 0`, `decaySteps > 0`, `decayRate > 0`.
     public init(initialLearningRate: Float, decaySteps: Int, decayRate: Float, staircase: Bool = false) {
-        precondition(initialLearningRate >= 0, "ExponentialDecay: initialLearningRate \(initialLearningRate) must be ≥ 0")
+        precondition(
+            initialLearningRate >= 0, "ExponentialDecay: initialLearningRate \(initialLearningRate) must be ≥ 0")
         precondition(decaySteps > 0, "ExponentialDecay: decaySteps \(decaySteps) must be positive")
         precondition(decayRate > 0, "ExponentialDecay: decayRate \(decayRate) must be positive")
         self.initialLearningRate = initialLearningRate
@@ -71,7 +72,8 @@ public struct InverseTimeDecay: LearningRateSchedule {
 
     /// - Precondition: `initialLearningRate ≥ 0`, `decaySteps > 0`, `decayRate ≥ 0`.
     public init(initialLearningRate: Float, decaySteps: Int, decayRate: Float, staircase: Bool = false) {
-        precondition(initialLearningRate >= 0, "InverseTimeDecay: initialLearningRate \(initialLearningRate) must be ≥ 0")
+        precondition(
+            initialLearningRate >= 0, "InverseTimeDecay: initialLearningRate \(initialLearningRate) must be ≥ 0")
         precondition(decaySteps > 0, "InverseTimeDecay: decaySteps \(decaySteps) must be positive")
         precondition(decayRate >= 0, "InverseTimeDecay: decayRate \(decayRate) must be ≥ 0")
         self.initialLearningRate = initialLearningRate
@@ -108,7 +110,8 @@ public struct PiecewiseConstantDecay: LearningRateSchedule {
     public init(boundaries: [Int], values: [Float]) {
         precondition(
             values.count == boundaries.count + 1,
-            "PiecewiseConstantDecay: \(values.count) values need \(values.count - 1) boundaries, got \(boundaries.count)")
+            "PiecewiseConstantDecay: \(values.count) values need \(values.count - 1) boundaries, got \(boundaries.count)"
+        )
         precondition(
             zip(boundaries, boundaries.dropFirst()).allSatisfy { $0 < $1 },
             "PiecewiseConstantDecay: boundaries \(boundaries) must increase")

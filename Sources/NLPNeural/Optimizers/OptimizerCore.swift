@@ -80,7 +80,8 @@ final class OptimizerCore {
         }
         set {
             precondition(
-                newValue.isFinite && newValue >= 0, "\(optimizerName): learning rate \(newValue) must be finite and ≥ 0")
+                newValue.isFinite && newValue >= 0, "\(optimizerName): learning rate \(newValue) must be finite and ≥ 0"
+            )
             if let schedule {
                 let scheduled = schedule.learningRate(at: iterations)
                 scheduleScale = scheduled > 0 ? newValue / scheduled : 0

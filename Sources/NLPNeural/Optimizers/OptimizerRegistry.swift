@@ -28,7 +28,8 @@ public enum OptimizerRegistry {
         var learningRate: Float
         let defaultRate: Float = name == SGD.typeName ? 0.01 : 0.001
         if case .object(let object)? = configuration["learning_rate"] {
-            guard case .string(let scheduleType)? = object["class_name"], case .object(let scheduleConfiguration)? = object["config"]
+            guard case .string(let scheduleType)? = object["class_name"],
+                case .object(let scheduleConfiguration)? = object["config"]
             else {
                 throw OptimizerError.badConfiguration(
                     optimizer: name, key: "learning_rate", expected: "a number or {class_name, config}")
@@ -120,11 +121,14 @@ public enum LearningRateScheduleRegistry {
                     initialLearningRate: initial, decaySteps: steps, decayRate: rate, staircase: staircase)
             }
             try check(rate >= 0, "decay_rate", rate, "must be ≥ 0")
-            return InverseTimeDecay(initialLearningRate: initial, decaySteps: steps, decayRate: rate, staircase: staircase)
+            return InverseTimeDecay(
+                initialLearningRate: initial, decaySteps: steps, decayRate: rate, staircase: staircase)
         case PiecewiseConstantDecay.typeName:
             guard case .array(let rawBoundaries)? = configuration["boundaries"],
                 case .array(let rawValues)? = configuration["values"]
-            else { throw OptimizerError.badConfiguration(optimizer: type, key: "boundaries/values", expected: "arrays") }
+            else {
+                throw OptimizerError.badConfiguration(optimizer: type, key: "boundaries/values", expected: "arrays")
+            }
             let boundaries = try rawBoundaries.map { value -> Int in
                 guard case .number(let x) = value, x == x.rounded(), abs(x) < 1e15 else {
                     throw OptimizerError.badConfiguration(optimizer: type, key: "boundaries", expected: "integers")

@@ -67,7 +67,8 @@ public final class LambdaCallback: Callback {
 
     /// Creates the callback from optional closures `(model, epoch or batch, logs)`.
     public init(
-        onTrainBegin: ((Sequential) throws -> Void)? = nil, onTrainEnd: ((Sequential, [String: Float]) throws -> Void)? = nil,
+        onTrainBegin: ((Sequential) throws -> Void)? = nil,
+        onTrainEnd: ((Sequential, [String: Float]) throws -> Void)? = nil,
         onEpochBegin: ((Sequential, Int) throws -> Void)? = nil,
         onEpochEnd: ((Sequential, Int, [String: Float]) throws -> Void)? = nil,
         onBatchBegin: ((Sequential, Int) throws -> Void)? = nil,

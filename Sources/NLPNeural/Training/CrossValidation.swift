@@ -50,7 +50,8 @@ public func crossValidate(
     try Sequential.checkSamples(x: x, y: y, sampleWeight: nil, what: "cross-validation")
     let count = x.shape[0]
     guard k >= 2 && k <= count else {
-        throw TrainingError.invalidArgument(name: "k", value: "\(k)", reason: "must lie in 2...\(count) (the sample count)")
+        throw TrainingError.invalidArgument(
+            name: "k", value: "\(k)", reason: "must lie in 2...\(count) (the sample count)")
     }
     let folds: [[Int]]
     switch assignment {

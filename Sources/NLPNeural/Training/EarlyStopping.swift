@@ -155,7 +155,8 @@ public final class ReduceLROnPlateau: Callback {
         minDelta: Float = 1e-4, cooldown: Int = 0, minLR: Float = 0
     ) {
         precondition(factor > 0 && factor < 1, "ReduceLROnPlateau: factor \(factor) must lie in (0, 1)")
-        precondition(patience >= 0 && cooldown >= 0, "ReduceLROnPlateau: patience \(patience), cooldown \(cooldown) must be ≥ 0")
+        precondition(
+            patience >= 0 && cooldown >= 0, "ReduceLROnPlateau: patience \(patience), cooldown \(cooldown) must be ≥ 0")
         precondition(minLR >= 0, "ReduceLROnPlateau: minLR \(minLR) must be ≥ 0")
         self.monitor = monitor
         self.factor = factor
@@ -178,7 +179,8 @@ public final class ReduceLROnPlateau: Callback {
         guard let optimizer = model.optimizer else { throw TrainingError.notCompiled }
         logs["learning_rate"] = optimizer.learningRate
         guard let current = logs[monitor] else {
-            throw TrainingError.missingMonitor(callback: "ReduceLROnPlateau", key: monitor, available: logs.keys.sorted())
+            throw TrainingError.missingMonitor(
+                callback: "ReduceLROnPlateau", key: monitor, available: logs.keys.sorted())
         }
         if cooldownCounter > 0 {
             cooldownCounter -= 1

@@ -44,7 +44,9 @@ public struct History: Codable, Equatable, Sendable {
                 case .string("-Infinity"): return -.infinity
                 default:
                     throw DecodingError.dataCorrupted(
-                        .init(codingPath: container.codingPath, debugDescription: "history value \(value) is not a number"))
+                        .init(
+                            codingPath: container.codingPath, debugDescription: "history value \(value) is not a number"
+                        ))
                 }
             }
         }

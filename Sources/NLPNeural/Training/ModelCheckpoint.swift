@@ -45,7 +45,8 @@ public final class ModelCheckpoint: Callback {
     public func onEpochEnd(_ model: Sequential, epoch: Int, logs: inout [String: Float]) throws {
         if saveBestOnly {
             guard let current = logs[monitor] else {
-                throw TrainingError.missingMonitor(callback: "ModelCheckpoint", key: monitor, available: logs.keys.sorted())
+                throw TrainingError.missingMonitor(
+                    callback: "ModelCheckpoint", key: monitor, available: logs.keys.sorted())
             }
             let improved = direction == .min ? current < best : current > best
             guard improved else { return }

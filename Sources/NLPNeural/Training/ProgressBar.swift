@@ -137,7 +137,8 @@ public final class ProgressBar: TrainingProgressReporter {
 
     /// `%.4f`, or `%.4e` for magnitudes ≤ 1e-3 (Keras).
     static func formatValue(_ value: Float) -> String {
-        abs(value) > 1e-3 || !value.isFinite ? String(format: "%.4f", Double(value)) : String(format: "%.4e", Double(value))
+        abs(value) > 1e-3 || !value.isFinite
+            ? String(format: "%.4f", Double(value)) : String(format: "%.4e", Double(value))
     }
 
     /// `4s`, `2:05`, `1:02:05` (Keras's ETA format).

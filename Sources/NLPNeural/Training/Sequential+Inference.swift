@@ -7,7 +7,9 @@ extension Sequential {
     /// The loss is the mean of the batch losses weighted by batch size, plus the regularization
     /// penalties (as Keras reports it). Keys: `"loss"` and each metric's name.
     /// - Throws: `TrainingError` when the model is not compiled or the shapes disagree.
-    public func evaluate(x: Tensor, y: Tensor, batchSize: Int = 32, sampleWeight: Tensor? = nil) throws -> [String: Float] {
+    public func evaluate(x: Tensor, y: Tensor, batchSize: Int = 32, sampleWeight: Tensor? = nil) throws -> [String:
+        Float]
+    {
         guard let loss else { throw TrainingError.notCompiled }
         try Sequential.checkBatchSize(batchSize)
         try Sequential.checkSamples(x: x, y: y, sampleWeight: sampleWeight, what: "evaluation")
@@ -22,7 +24,8 @@ extension Sequential {
             let yBatch = Sequential.rows(y, range)
             let (predictions, activityPenalty) = forwardPass(xBatch, training: false)
             let value = loss.compute(
-                predictions: predictions, targets: yBatch, sampleWeights: sampleWeight.map { Sequential.rows($0, range) }
+                predictions: predictions, targets: yBatch,
+                sampleWeights: sampleWeight.map { Sequential.rows($0, range) }
             ).value
             lossSum += Double(value + activityPenalty) * Double(range.count)
             for metric in metrics { metric.update(predictions: predictions, targets: yBatch) }

@@ -79,7 +79,8 @@ extension Sequential {
     /// Adds ∂(penalty(y) / batch)/∂y = (l1·sign(y) + 2·l2·y) / batch into `gradient`.
     static func addActivityGradient(_ regularizer: Regularizer, output: Tensor, into gradient: inout Tensor) {
         precondition(
-            output.count == gradient.count, "activity regularizer: output \(output.shape) vs gradient \(gradient.shape)")
+            output.count == gradient.count, "activity regularizer: output \(output.shape) vs gradient \(gradient.shape)"
+        )
         let batch = Float(max(output.shape.first ?? 1, 1))
         let l1 = regularizer.l1 / batch
         let twiceL2 = 2 * regularizer.l2 / batch

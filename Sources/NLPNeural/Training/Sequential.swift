@@ -55,7 +55,8 @@ public final class Sequential {
     /// automatically by `fit`, `predict` and `summary` when an input shape is known).
     /// - Precondition: the layer's name is not already used in the model, and the layer is not in it.
     public func add(_ layer: any Layer) {
-        precondition(!layers.contains { $0 === layer }, "Sequential \(name): layer \(layer.name) is already in the model")
+        precondition(
+            !layers.contains { $0 === layer }, "Sequential \(name): layer \(layer.name) is already in the model")
         if layer.name.isEmpty {
             let base = Sequential.snakeCase(type(of: layer).typeName)
             let used = Set(layers.map(\.name))
@@ -124,7 +125,9 @@ public final class Sequential {
     public func weights() -> [Tensor] {
         parameters.map { parameter in
             parameter.value.withUnsafeBufferPointer { source in
-                Tensor(shape: parameter.value.shape) { $0.baseAddress!.update(from: source.baseAddress!, count: source.count) }
+                Tensor(shape: parameter.value.shape) {
+                    $0.baseAddress!.update(from: source.baseAddress!, count: source.count)
+                }
             }
         }
     }
@@ -135,7 +138,8 @@ public final class Sequential {
         let parameters = self.parameters
         guard weights.count == parameters.count else {
             throw TrainingError.invalidArgument(
-                name: "weights", value: "\(weights.count) tensors", reason: "the model has \(parameters.count) parameters")
+                name: "weights", value: "\(weights.count) tensors",
+                reason: "the model has \(parameters.count) parameters")
         }
         for (parameter, weight) in zip(parameters, weights) {
             guard weight.shape == parameter.value.shape else {

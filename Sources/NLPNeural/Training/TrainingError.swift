@@ -34,7 +34,8 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
         case .incompatibleInput(let expected, let got):
             return "input samples of shape \(got) do not match the model's input shape \(expected) (-1 = any length)"
         case .needsClassTargets(let shape):
-            return "targets of shape \(shape) are not class labels: expected [N], [N, 1] (class ids or 0/1) or one-hot [N, C]"
+            return
+                "targets of shape \(shape) are not class labels: expected [N], [N, 1] (class ids or 0/1) or one-hot [N, C]"
         case .missingMonitor(let callback, let key, let available):
             return "\(callback) monitors \"\(key)\", which is not in the logs \(available)"
                 + (key.hasPrefix("val_") ? " (pass validationData or validationSplit to fit)" : "")
