@@ -102,6 +102,10 @@ struct CallbackTests {
         let all = ModelCheckpoint(pathTemplate: "model-{epoch}.bin") { every.append($1) }
         try model.fit(x: x, y: y, epochs: 2, batchSize: 4, callbacks: [all])
         #expect(every == ["model-1.bin", "model-2.bin"])
+        let unsafeFormat = ModelCheckpoint(pathTemplate: "m-{val_loss:s}.bin") { _, _ in }
+        #expect(throws: TrainingError.self) {
+            try model.fit(x: x, y: y, epochs: 1, validationSplit: 0.5, callbacks: [unsafeFormat])
+        }
         let bad = ModelCheckpoint(pathTemplate: "m-{nope}.bin") { _, _ in }
         #expect(throws: TrainingError.unknownPathKey(template: "m-{nope}.bin", key: "nope")) {
             try model.fit(x: x, y: y, epochs: 1, callbacks: [bad])

@@ -75,8 +75,15 @@ public final class ModelCheckpoint: Callback {
             } else {
                 throw TrainingError.unknownPathKey(template: template, key: key)
             }
+            if let format, !(format.dropLast().allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") })
+                || !["d", "f", "e"].contains(format.last)
+            {
+                throw TrainingError.invalidArgument(
+                    name: "pathTemplate", value: template,
+                    reason: "format \"\(format)\" of {\(key)} is not like 02d, .4f or .3e")
+            }
             if let format, format.hasSuffix("d") {
-                result += String(format: "%" + format.dropLast() + "d", Int(value))
+                result += String(format: "%" + format.dropLast() + "ld", Int(value))
             } else if let format, format.hasSuffix("f") || format.hasSuffix("e") {
                 result += String(format: "%" + format, value)
             } else if key == "epoch" {

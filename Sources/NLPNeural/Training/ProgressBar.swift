@@ -144,8 +144,8 @@ public final class ProgressBar: TrainingProgressReporter {
     /// `4s`, `2:05`, `1:02:05` (Keras's ETA format).
     static func formatETA(_ seconds: Double) -> String {
         let total = Int(seconds)
-        if seconds > 3600 { return String(format: "%d:%02d:%02d", total / 3600, (total % 3600) / 60, total % 60) }
-        if seconds > 60 { return String(format: "%d:%02d", total / 60, total % 60) }
+        if seconds > 3600 { return String(format: "%ld:%02ld:%02ld", total / 3600, (total % 3600) / 60, total % 60) }
+        if seconds > 60 { return String(format: "%ld:%02ld", total / 60, total % 60) }
         return "\(total)s"
     }
 

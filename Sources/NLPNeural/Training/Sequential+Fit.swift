@@ -14,7 +14,8 @@ extension Sequential {
     ///   - validationSplit: the **last** fraction of the samples (before shuffling) held out for
     ///     validation, as in Keras: training keeps the first ⌊N·(1 − split)⌋ samples (a `Double`, so
     ///     `0.3` of 10 keeps 7 as in Python). Ignored when `validationData` is given.
-    ///   - seed: seeds the shuffling, and the initial weights if the model is not built yet.
+    ///   - seed: seeds the shuffling, and the initial weights if the model is not built yet (`build(seed:)`,
+    ///     `summary()`, `predict` and `evaluate` build an unbuilt model earlier, with their own seed).
     ///   - classWeight: `[class id: weight]`; each training sample's loss is multiplied by the weight of
     ///     its class (targets `[N]`/`[N, 1]` hold class ids or 0/1, rounded; one-hot `[N, C]` uses the
     ///     argmax). Classes not listed weigh 1. Multiplies `sampleWeight` when both are given.
