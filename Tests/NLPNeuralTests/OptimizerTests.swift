@@ -15,6 +15,27 @@ struct OptimizerTests {
         expectClose(Tensor(path[1]), Tensor([1.0015509, -2.1383794, 0.5938403]), rtol: 1e-6)
     }
 
+    @Test("Adagrad's 16-lane path matches the formula on a long parameter")
+    func adagradVectorPath() {
+        var rng = SplitMix64(seed: 41)
+        let count = 37
+        let start = Tensor.normal(shape: [count], using: &rng).scalars
+        let gradients = (0 ..< 3).map { _ in Tensor.normal(shape: [count], using: &rng).scalars }
+        let path = optimizerTrajectory(Adagrad(learningRate: 0.1, clipNorm: 2), weights: start, gradients: gradients)
+        var w = start.map(Double.init)
+        var a = [Double](repeating: 0.1, count: count)
+        for (step, g) in gradients.enumerated() {
+            let norm = g.reduce(0) { $0 + Double($1) * Double($1) }.squareRoot()
+            let scale = norm > 2 ? 2 / norm : 1
+            for i in 0 ..< count {
+                let gi = Double(g[i]) * scale
+                a[i] += gi * gi
+                w[i] -= 0.1 * gi / (a[i] + 1e-7).squareRoot()
+            }
+            expectClose(Tensor(path[step]), Tensor(w.map(Float.init)), rtol: 1e-5, atol: 1e-6)
+        }
+    }
+
     static let makers: [@Sendable () -> any Optimizer] = [
         { SGD(learningRate: 0.05, momentum: 0.9, nesterov: true) },
         { RMSprop(learningRate: 0.01, momentum: 0.5, centered: true) },

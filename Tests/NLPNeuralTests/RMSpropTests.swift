@@ -36,4 +36,35 @@ struct RMSpropTests {
         expectClose(Tensor(path[0]), Tensor([0.9666667, -2.0333333, 0.5333333]), rtol: 1e-6)
         expectClose(Tensor(path[1]), Tensor([0.9955976, -2.0495214, 0.5315981]), rtol: 1e-6)
     }
+
+    @Test(
+        "the 16-lane path matches the formula on a long parameter",
+        arguments: [(Float(0), false), (0.5, false), (0, true), (0.5, true)])
+    func vectorPath(momentum: Float, centered: Bool) {
+        var rng = SplitMix64(seed: 31)
+        let count = 37  // two 16-lane blocks and a 5-scalar tail
+        let start = Tensor.normal(shape: [count], using: &rng).scalars
+        let gradients = (0 ..< 3).map { _ in Tensor.normal(shape: [count], using: &rng).scalars }
+        let optimizer = RMSprop(learningRate: 0.01, momentum: momentum, centered: centered, clipValue: 1)
+        let path = optimizerTrajectory(optimizer, weights: start, gradients: gradients)
+        var w = start.map(Double.init)
+        var v = [Double](repeating: 0, count: count)
+        var m = v
+        var average = v
+        for (step, g) in gradients.enumerated() {
+            for i in 0 ..< count {
+                let gi = min(max(Double(g[i]), -1), 1)
+                v[i] = 0.9 * v[i] + 0.1 * gi * gi
+                var denominator = v[i] + 1e-7
+                if centered {
+                    average[i] = 0.9 * average[i] + 0.1 * gi
+                    denominator -= average[i] * average[i]
+                }
+                let increment = 0.01 * gi / denominator.squareRoot()
+                m[i] = Double(momentum) * m[i] + increment
+                w[i] -= momentum > 0 ? m[i] : increment
+            }
+            expectClose(Tensor(path[step]), Tensor(w.map(Float.init)), rtol: 1e-5, atol: 1e-6)
+        }
+    }
 }

@@ -49,10 +49,21 @@ public final class Adagrad: Optimizer {
         let epsilon = self.epsilon
         core.step(parameters) { w, g, slots, clip, lr in
             let a = slots[0]
-            for i in 0 ..< w.count {
-                let gi = clip(g[i])
+            let wp = w.baseAddress!
+            let gp = g.baseAddress!
+            var i = 0
+            while i + 16 <= w.count {
+                let gi = clip(Lanes.load(gp + i))
+                let ai = Lanes.load(a + i) + gi * gi
+                Lanes.store(ai, a + i)
+                Lanes.store(Lanes.load(wp + i) - lr * gi / (ai + epsilon).squareRoot(), wp + i)
+                i += 16
+            }
+            while i < w.count {
+                let gi = clip(gp[i])
                 a[i] += gi * gi
-                w[i] -= lr * gi / (a[i] + epsilon).squareRoot()
+                wp[i] -= lr * gi / (a[i] + epsilon).squareRoot()
+                i += 1
             }
         }
     }

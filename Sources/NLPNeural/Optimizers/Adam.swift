@@ -101,19 +101,19 @@ enum AdamUpdate {
             let count = w.count
             let wp = w.baseAddress!
             let gp = g.baseAddress!
-            // 16 lanes at a time (the scalar loop does not vectorize: the four buffers may alias).
+            // 16 lanes at a time (see `Lanes`), then the scalar tail.
             var i = 0
             while i + 16 <= count {
-                let gi = clip(UnsafeRawPointer(gp + i).loadUnaligned(as: SIMD16<Float>.self))
-                var mi = UnsafeRawPointer(m + i).loadUnaligned(as: SIMD16<Float>.self)
-                var vi = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD16<Float>.self)
-                var wi = UnsafeRawPointer(wp + i).loadUnaligned(as: SIMD16<Float>.self) * keep
+                let gi = clip(Lanes.load(gp + i))
+                var mi = Lanes.load(m + i)
+                var vi = Lanes.load(v + i)
+                var wi = Lanes.load(wp + i) * keep
                 mi += (gi - mi) * (1 - beta1)
                 vi += (gi * gi - vi) * (1 - beta2)
                 wi -= alpha * mi / (vi.squareRoot() + epsilon)
-                UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: SIMD16<Float>.self)
-                UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: SIMD16<Float>.self)
-                UnsafeMutableRawPointer(wp + i).storeBytes(of: wi, as: SIMD16<Float>.self)
+                Lanes.store(mi, m + i)
+                Lanes.store(vi, v + i)
+                Lanes.store(wi, wp + i)
                 i += 16
             }
             while i < count {

@@ -82,3 +82,23 @@ struct GradientTransform {
         return scaled.replacing(with: bound, where: scaled .> bound).replacing(with: -bound, where: scaled .< -bound)
     }
 }
+
+/// Unaligned 16-lane loads and stores for the optimizers' update loops. The scalar loops do not
+/// vectorize on their own: the weight, gradient and slot buffers may alias as far as the compiler
+/// knows.
+enum Lanes {
+    @inline(__always)
+    static func load(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+    }
+
+    @inline(__always)
+    static func load(_ p: UnsafeMutablePointer<Float>) -> SIMD16<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+    }
+
+    @inline(__always)
+    static func store(_ value: SIMD16<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: value, as: SIMD16<Float>.self)
+    }
+}

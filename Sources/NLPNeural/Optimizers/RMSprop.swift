@@ -67,8 +67,31 @@ public final class RMSprop: Optimizer {
             let v = slots[0]
             let m: UnsafeMutablePointer<Float>? = momentum > 0 ? slots[1] : nil
             let average: UnsafeMutablePointer<Float>? = centered ? slots[momentum > 0 ? 2 : 1] : nil
-            for i in 0 ..< w.count {
-                let gi = clip(g[i])
+            let wp = w.baseAddress!
+            let gp = g.baseAddress!
+            var i = 0
+            while i + 16 <= w.count {
+                let gi = clip(Lanes.load(gp + i))
+                let vi = rho * Lanes.load(v + i) + (1 - rho) * gi * gi
+                Lanes.store(vi, v + i)
+                var denominator = vi + epsilon
+                if let average {
+                    let ai = rho * Lanes.load(average + i) + (1 - rho) * gi
+                    Lanes.store(ai, average + i)
+                    denominator -= ai * ai
+                }
+                let increment = lr * gi / denominator.squareRoot()
+                if let m {
+                    let mi = momentum * Lanes.load(m + i) + increment
+                    Lanes.store(mi, m + i)
+                    Lanes.store(Lanes.load(wp + i) - mi, wp + i)
+                } else {
+                    Lanes.store(Lanes.load(wp + i) - increment, wp + i)
+                }
+                i += 16
+            }
+            while i < w.count {
+                let gi = clip(gp[i])
                 v[i] = rho * v[i] + (1 - rho) * gi * gi
                 var denominator = v[i] + epsilon
                 if let average {
@@ -78,10 +101,11 @@ public final class RMSprop: Optimizer {
                 let increment = lr * gi / denominator.squareRoot()
                 if let m {
                     m[i] = momentum * m[i] + increment
-                    w[i] -= m[i]
+                    wp[i] -= m[i]
                 } else {
-                    w[i] -= increment
+                    wp[i] -= increment
                 }
+                i += 1
             }
         }
     }
