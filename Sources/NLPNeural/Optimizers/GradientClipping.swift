@@ -48,12 +48,11 @@ public struct GradientClipping: Equatable, Sendable {
         norm > bound ? bound / norm : 1
     }
 
-    /// The L2 norm of a gradient, accumulated in Double.
+    /// The L2 norm of a gradient (16-lane dot product).
     static func norm(_ gradient: Tensor) -> Float {
         gradient.withUnsafeBufferPointer { g in
-            var sum: Double = 0
-            for x in g { sum += Double(x) * Double(x) }
-            return Float(sum.squareRoot())
+            guard let base = g.baseAddress, !g.isEmpty else { return 0 }
+            return VectorKernels.dot(base, base, count: g.count).squareRoot()
         }
     }
 }

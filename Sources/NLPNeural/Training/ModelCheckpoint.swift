@@ -75,8 +75,9 @@ public final class ModelCheckpoint: Callback {
             } else {
                 throw TrainingError.unknownPathKey(template: template, key: key)
             }
-            if let format, !(format.dropLast().allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") })
-                || !["d", "f", "e"].contains(format.last)
+            if let format,
+                !(format.dropLast().allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") })
+                    || !["d", "f", "e"].contains(format.last)
             {
                 throw TrainingError.invalidArgument(
                     name: "pathTemplate", value: template,
