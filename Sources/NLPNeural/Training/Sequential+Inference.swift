@@ -22,11 +22,11 @@ extension Sequential {
             let range = start ..< min(start + batchSize, count)
             let xBatch = Sequential.rows(x, range)
             let yBatch = Sequential.rows(y, range)
-            let (predictions, activityPenalty) = forwardPass(xBatch, training: false)
-            let value = loss.compute(
-                predictions: predictions, targets: yBatch,
-                sampleWeights: sampleWeight.map { Sequential.rows($0, range) }
-            ).value
+            let (predictions, activityPenalty, mask) = forwardPass(xBatch, training: false)
+            let weights = Sequential.lossWeights(
+                sampleWeight: sampleWeight.map { Sequential.rows($0, range) }, outputMask: mask,
+                predictions: predictions)
+            let value = loss.compute(predictions: predictions, targets: yBatch, sampleWeights: weights).value
             lossSum += Double(value + activityPenalty) * Double(range.count)
             for metric in metrics { metric.update(predictions: predictions, targets: yBatch) }
             start = range.upperBound

@@ -37,8 +37,9 @@ extension Sequential {
         guard let optimizer, let loss else { preconditionFailure(TrainingError.notCompiled.description) }
         let parameters = self.parameters
         for parameter in parameters { parameter.zeroGradient() }
-        let (predictions, activityPenalty) = forwardPass(x, training: true)
-        let result = loss.compute(predictions: predictions, targets: y, sampleWeights: sampleWeight)
+        let (predictions, activityPenalty, mask) = forwardPass(x, training: true)
+        let weights = Sequential.lossWeights(sampleWeight: sampleWeight, outputMask: mask, predictions: predictions)
+        let result = loss.compute(predictions: predictions, targets: y, sampleWeights: weights)
         var total = result.value + activityPenalty
         var gradient = result.gradient
         for index in layers.indices.reversed() {
@@ -57,9 +58,29 @@ extension Sequential {
         return (total, predictions)
     }
 
-    /// Runs every layer, passing masks along; returns the output and the activity penalty.
-    /// In training mode the outputs of activity-regularized layers are kept for the backward pass.
-    func forwardPass(_ x: Tensor, training: Bool) -> (output: Tensor, activityPenalty: Float) {
+    /// The per-sample loss weights: `sampleWeight` (`[batch]`), and for sequence outputs that still
+    /// carry a mask (`[batch, time]`, e.g. `Embedding(maskZero:)` → `LSTM(returnSequences: true)`),
+    /// that mask scaled so the loss is the mean over the real steps only (Keras 3's `apply_mask`:
+    /// `mask · total / valid`). Padded steps then add nothing to the loss or its gradient.
+    static func lossWeights(sampleWeight: Tensor?, outputMask: Tensor?, predictions: Tensor) -> Tensor? {
+        guard let outputMask, predictions.rank >= 3, outputMask.rank == 2,
+            Array(predictions.shape.prefix(2)) == outputMask.shape
+        else { return sampleWeight }
+        let (batch, steps) = (outputMask.shape[0], outputMask.shape[1])
+        let valid = outputMask.sum()
+        guard valid > 0 else { return Tensor(zeros: outputMask.shape) }
+        let scale = Float(batch * steps) / valid
+        var weights = outputMask * scale
+        if let sampleWeight {
+            weights = weights * sampleWeight.reshaped([batch, 1])
+        }
+        return weights
+    }
+
+    /// Runs every layer, passing masks along; returns the output, the activity penalty and the
+    /// output's mask. In training mode the outputs of activity-regularized layers are kept for the
+    /// backward pass.
+    func forwardPass(_ x: Tensor, training: Bool) -> (output: Tensor, activityPenalty: Float, mask: Tensor?) {
         var current = x
         var mask: Tensor? = nil
         var penalty: Float = 0
@@ -73,7 +94,7 @@ extension Sequential {
                 if training { activityOutputs[index] = current }
             }
         }
-        return (current, penalty)
+        return (current, penalty, mask)
     }
 
     /// Adds ∂(penalty(y) / batch)/∂y = (l1·sign(y) + 2·l2·y) / batch into `gradient`.
