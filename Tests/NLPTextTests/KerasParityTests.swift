@@ -1,0 +1,126 @@
+import NLPCore
+import Testing
+import _TestSupport
+
+@testable import NLPText
+
+/// Compares `TextTokenizer`, `padSequences` and `oneHot` with outputs of the real Keras code
+/// (Keras-Preprocessing 1.1.2's `text.py` / `sequence.py`, Keras 3's `to_categorical`) on the
+/// same inputs, stored in `Fixtures/keras/*.json` by `generate_keras_fixtures.py`.
+@Suite("Keras parity: Tokenizer, pad_sequences, to_categorical against recorded Keras outputs")
+struct KerasParityTests {
+    static let wordSequenceCases = KerasFixtures.tokenizer?.text_to_word_sequence ?? []
+    static let tokenizerCases = KerasFixtures.tokenizer?.tokenizer ?? []
+    static let paddingCases = KerasFixtures.padding?.pad_sequences ?? []
+    static let categoricalCases = KerasFixtures.categorical?.to_categorical ?? []
+
+    @Test("The fixtures load and hold the expected cases")
+    func fixturesLoad() throws {
+        // Decode again with errors surfacing, so a broken file fails here rather than emptying the suite.
+        let tokenizer = try KerasFixtures.load(KerasFixtures.TokenizerFile.self, from: "tokenizer.json")
+        let padding = try KerasFixtures.load(KerasFixtures.PaddingFile.self, from: "padding.json")
+        let categorical = try KerasFixtures.load(KerasFixtures.CategoricalFile.self, from: "categorical.json")
+        #expect(tokenizer.versions.keras_preprocessing == "1.1.2")
+        #expect(tokenizer.text_to_word_sequence.count >= 90)
+        #expect(tokenizer.tokenizer.count >= 20)
+        #expect(tokenizer.tokenizer.contains { $0.name == "movie-snippets-200" && $0.word_index.count > 1000 })
+        #expect(padding.pad_sequences.count >= 100)
+        #expect(categorical.to_categorical.count >= 5)
+        #expect(Self.tokenizerCases.count == tokenizer.tokenizer.count)
+    }
+
+    // MARK: - text_to_word_sequence
+
+    @Test("text_to_word_sequence", arguments: wordSequenceCases)
+    func textToWordSequence(_ fixture: KerasFixtures.WordSequenceCase) {
+        let tokenizer = TextTokenizer(filters: fixture.filters, lower: fixture.lower, split: fixture.split)
+        #expect(tokenizer.tokens(of: fixture.text) == fixture.tokens)
+    }
+
+    // MARK: - Tokenizer
+
+    static func makeTokenizer(_ fixture: KerasFixtures.TokenizerCase) -> TextTokenizer {
+        let options = fixture.options
+        var tokenizer = TextTokenizer(
+            numWords: options.num_words, filters: options.filters, lower: options.lower, split: options.split,
+            charLevel: options.char_level, oovToken: options.oov_token)
+        for texts in fixture.fits { tokenizer.fit(texts: texts) }
+        if let sequences = fixture.fit_sequences { tokenizer.fit(sequences: sequences) }
+        return tokenizer
+    }
+
+    @Test(
+        "fit_on_texts: document_count, word_counts (in order), word_docs, word_index, index_docs",
+        arguments: tokenizerCases)
+    func fit(_ fixture: KerasFixtures.TokenizerCase) {
+        let tokenizer = Self.makeTokenizer(fixture)
+        #expect(tokenizer.documentCount == fixture.document_count)
+        let counts = tokenizer.words.map { KerasFixtures.WordCount(word: $0, count: tokenizer.wordCounts[$0] ?? -1) }
+        #expect(counts == fixture.word_counts)
+        #expect(tokenizer.wordCounts.count == fixture.word_counts.count)
+        #expect(tokenizer.wordDocs == fixture.word_docs)
+        #expect(tokenizer.wordIndex == fixture.word_index)
+        let indexWord =
+            fixture.index_word.map { Dictionary(uniqueKeysWithValues: $0.map { (Int($0.key)!, $0.value) }) }
+            ?? Dictionary(uniqueKeysWithValues: fixture.word_index.map { ($0.value, $0.key) })
+        #expect(tokenizer.indexWord == indexWord)
+        let indexDocs = Dictionary(uniqueKeysWithValues: fixture.index_docs.map { (Int($0.key)!, $0.value) })
+        #expect(tokenizer.indexDocs == indexDocs)
+    }
+
+    @Test("texts_to_sequences and sequences_to_texts", arguments: tokenizerCases)
+    func sequences(_ fixture: KerasFixtures.TokenizerCase) {
+        let tokenizer = Self.makeTokenizer(fixture)
+        let sequences = tokenizer.textsToSequences(fixture.query_texts)
+        #expect(sequences.count == fixture.texts_to_sequences.count)
+        for (row, (actual, expected)) in zip(sequences, fixture.texts_to_sequences).enumerated() {
+            #expect(actual == expected, "text \(row): \(fixture.query_texts[row].debugDescription)")
+        }
+        #expect(tokenizer.sequencesToTexts(fixture.query_sequences) == fixture.sequences_to_texts)
+    }
+
+    @Test("texts_to_matrix and sequences_to_matrix in the four modes", arguments: tokenizerCases)
+    func matrices(_ fixture: KerasFixtures.TokenizerCase) throws {
+        let tokenizer = Self.makeTokenizer(fixture)
+        guard let textMatrices = fixture.texts_to_matrix, let sequenceMatrices = fixture.sequences_to_matrix else {
+            // Keras raises without a width; so do we.
+            #expect(throws: TokenizerError.unknownMatrixWidth) { try tokenizer.sequencesToMatrix([[1]]) }
+            return
+        }
+        #expect(Set(textMatrices.keys) == Set(TextTokenizer.MatrixMode.allCases.map(\.rawValue)))
+        for mode in TextTokenizer.MatrixMode.allCases {
+            let expectedTexts = try #require(textMatrices[mode.rawValue])
+            let actualTexts = try tokenizer.textsToMatrix(fixture.matrix_texts, mode: mode)
+            #expect(actualTexts.shape == expectedTexts.shape, "texts_to_matrix \(mode)")
+            expectClose(actualTexts.scalars, expectedTexts.dense, rtol: 1e-6, atol: 0)
+
+            let expectedSequences = try #require(sequenceMatrices[mode.rawValue])
+            let actualSequences = try tokenizer.sequencesToMatrix(fixture.query_sequences, mode: mode)
+            #expect(actualSequences.shape == expectedSequences.shape, "sequences_to_matrix \(mode)")
+            expectClose(actualSequences.scalars, expectedSequences.dense, rtol: 1e-6, atol: 0)
+        }
+    }
+
+    // MARK: - pad_sequences
+
+    @Test("pad_sequences", arguments: paddingCases)
+    func pad(_ fixture: KerasFixtures.PaddingCase) {
+        let end: (String) -> SequenceEnd = { $0 == "pre" ? .pre : .post }
+        let padded = padSequences(
+            fixture.sequences, maxLength: fixture.maxlen, padding: end(fixture.padding),
+            truncating: end(fixture.truncating), value: Float(fixture.value))
+        let width = fixture.expected.first?.count ?? 0
+        #expect(padded.shape == [fixture.expected.count, width])
+        #expect(padded.scalars == fixture.expected.flatMap { $0.map(Float.init) })
+    }
+
+    // MARK: - to_categorical
+
+    @Test("to_categorical", arguments: categoricalCases)
+    func categorical(_ fixture: KerasFixtures.CategoricalCase) {
+        let ids = Tensor(shape: fixture.ids_shape, scalars: fixture.flatIDs.map(Float.init))
+        let encoded = oneHot(ids, depth: fixture.depth)
+        #expect(encoded.shape == fixture.shape)
+        #expect(encoded.scalars == fixture.values.map(Float.init))
+    }
+}
