@@ -21,6 +21,9 @@ enum KerasFixtures {
     static let tokenizer: TokenizerFile? = try? load(TokenizerFile.self, from: "tokenizer.json")
     /// `padding.json`, loaded once.
     static let padding: PaddingFile? = try? load(PaddingFile.self, from: "padding.json")
+    /// `text_vectorization.json`, loaded once.
+    static let textVectorization: VectorizationFile? = try? load(
+        VectorizationFile.self, from: "text_vectorization.json")
     /// `categorical.json`, loaded once.
     static let categorical: CategoricalFile? = try? load(CategoricalFile.self, from: "categorical.json")
 
@@ -117,6 +120,39 @@ enum KerasFixtures {
         let texts_to_matrix: [String: SparseMatrix]?
         /// Mode name → the matrix of `sequences_to_matrix(query_sequences)`.
         let sequences_to_matrix: [String: SparseMatrix]?
+
+        var testDescription: String { name }
+    }
+
+    // MARK: - text_vectorization.json
+
+    /// `TextVectorization` cases, and the cases where the toolkit deliberately differs.
+    struct VectorizationFile: Decodable {
+        let versions: Versions
+        let cases: [VectorizationCase]
+        let known_differences: [VectorizationCase]
+    }
+
+    /// The `TextVectorization(**options)` arguments; `ngrams` is `null`, an integer or a list.
+    struct VectorizationOptions: Decodable {
+        let max_tokens: Int?
+        let standardize: String?
+        let split: String?
+        let ngrams: NestedInts?
+        let output_mode: String
+        let output_sequence_length: Int?
+        let pad_to_max_tokens: Bool
+    }
+
+    /// A layer adapted on `adapt_texts`: its vocabulary and its output for `query_texts` (`[n, 1]`
+    /// when Keras returned `[n]`).
+    struct VectorizationCase: Decodable, CustomTestStringConvertible {
+        let name: String
+        let options: VectorizationOptions
+        let adapt_texts: [String]
+        let query_texts: [String]
+        let vocabulary: [String]
+        let output: SparseMatrix
 
         var testDescription: String { name }
     }

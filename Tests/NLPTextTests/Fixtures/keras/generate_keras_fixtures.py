@@ -7,8 +7,8 @@ Run once from the repository root (tests never run Python; the JSON output is co
 
 It makes its own virtualenv in the git-ignored Benchmarks/.venv (created when missing), installs
 numpy, Keras-Preprocessing 1.1.2 (the legacy keras.preprocessing.text.Tokenizer and
-pad_sequences) and Keras 3 (keras.utils.to_categorical / pad_sequences with the numpy
-backend, which imports scipy and jax; no TensorFlow), then re-runs itself inside it.
+pad_sequences) and TensorFlow (CPU) with Keras 3 (keras.layers.TextVectorization,
+keras.utils.to_categorical / pad_sequences), then re-runs itself inside it.
 
 Outputs, next to this script:
 - tokenizer.json: text_to_word_sequence, Tokenizer fit/word_index/word_counts/word_docs/
@@ -17,6 +17,9 @@ Outputs, next to this script:
 - padding.json: pad_sequences for pre/post padding x pre/post truncating x maxlen x value,
   from Keras-Preprocessing and Keras 3.
 - categorical.json: keras.utils.to_categorical (Keras 3).
+- text_vectorization.json: keras.layers.TextVectorization (Keras 3 on TensorFlow): the adapted
+  vocabulary and the outputs of every output mode; `known_differences` holds cases where the
+  toolkit deliberately differs (Unicode lower-casing and white space).
 """
 import json
 import os
@@ -27,7 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
 VENV = os.path.join(ROOT, "Benchmarks", ".venv")
 VENV_PYTHON = os.path.join(VENV, "bin", "python")
-PACKAGES = ["numpy", "scipy", "jax", "Keras-Preprocessing==1.1.2", "keras"]
+PACKAGES = ["numpy", "Keras-Preprocessing==1.1.2", "tensorflow-cpu"]
 
 
 def ensure_venv():
@@ -41,7 +44,8 @@ def ensure_venv():
 
 
 ensure_venv()
-os.environ.setdefault("KERAS_BACKEND", "numpy")
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import numpy as np  # noqa: E402
 
@@ -55,6 +59,7 @@ from keras_preprocessing import sequence as kp_sequence  # noqa: E402
 from keras_preprocessing import text as kp_text  # noqa: E402
 
 try:
+    import tensorflow as tf  # noqa: E402
     import keras  # noqa: E402
 except Exception as error:  # Keras 3 is optional: its outputs are then left out
     print("keras 3 unavailable:", error)
@@ -285,11 +290,89 @@ def categorical_cases():
     return cases
 
 
+def vectorization_case(name, options, adapt_texts, query_texts):
+    """Adapts a TextVectorization layer and records its vocabulary and outputs."""
+    layer = keras.layers.TextVectorization(**options)
+    layer.adapt(adapt_texts)
+    output = np.asarray(layer(query_texts))
+    if output.ndim == 1:  # split=None in int mode: one id per text, [n] for [n] inputs
+        output = output.reshape(-1, 1)
+    mode = options.get("output_mode", "int")
+    ngrams = options.get("ngrams")
+    return {
+        "name": name,
+        "options": {
+            "max_tokens": options.get("max_tokens"),
+            "standardize": options.get("standardize", "lower_and_strip_punctuation"),
+            "split": options.get("split", "whitespace"),
+            "ngrams": list(ngrams) if isinstance(ngrams, tuple) else ngrams,
+            "output_mode": mode,
+            "output_sequence_length": options.get("output_sequence_length"),
+            "pad_to_max_tokens": options.get("pad_to_max_tokens", False),
+        },
+        "adapt_texts": adapt_texts,
+        "query_texts": query_texts,
+        "vocabulary": [t.decode("utf-8") if isinstance(t, bytes) else str(t) for t in layer.get_vocabulary()],
+        "output": matrix_list(output),
+    }
+
+
+def vectorization_cases():
+    if keras is None:
+        return [], []
+    docs = ["The cat sat.", "The dog sat on the mat!"]
+    docs_queries = ["the bird sat", "The cat sat on the mat, the dog ate!", "", "SAT sat Sat"]
+    ascii_mixed = [t for t in MIXED_TEXTS if t.isascii()]
+    mixed_queries = ascii_mixed + ["hello hello unknown", "ties b a c d", ""]
+    sample = movie_snippets()
+    cases = []
+    for mode in ("int", "multi_hot", "count", "tf_idf"):
+        cases.append(vectorization_case("docs-" + mode, {"output_mode": mode}, docs, docs_queries))
+        cases.append(vectorization_case("mixed-" + mode, {"output_mode": mode}, ascii_mixed, mixed_queries))
+        cases.append(vectorization_case("mixed-max_tokens-6-" + mode, {"output_mode": mode, "max_tokens": 6},
+                                        ascii_mixed, mixed_queries))
+        cases.append(vectorization_case("movie-snippets-200-max_tokens-100-" + mode,
+                                        {"output_mode": mode, "max_tokens": 100}, sample, sample[:10] + [""]))
+    for mode in ("multi_hot", "count", "tf_idf"):
+        cases.append(vectorization_case("docs-pad_to_max_tokens-" + mode,
+                                        {"output_mode": mode, "max_tokens": 12, "pad_to_max_tokens": True},
+                                        docs, docs_queries))
+    for length in (1, 4, 12):
+        cases.append(vectorization_case("docs-output_sequence_length-%d" % length,
+                                        {"output_sequence_length": length}, docs, docs_queries))
+    cases += [
+        vectorization_case("movie-snippets-200-int", {}, sample, sample[:25] + ["", "unseen words here"]),
+        vectorization_case("movie-snippets-200-int-length-20", {"output_sequence_length": 20}, sample, sample[:25]),
+        vectorization_case("mixed-ngrams-2-int", {"ngrams": 2}, ascii_mixed, mixed_queries),
+        vectorization_case("mixed-ngrams-2-count", {"ngrams": 2, "output_mode": "count"}, ascii_mixed, mixed_queries),
+        vectorization_case("mixed-ngrams-1-3-tf_idf", {"ngrams": (1, 3), "output_mode": "tf_idf"}, ascii_mixed,
+                           mixed_queries),
+        vectorization_case("mixed-ngrams-2-3-int", {"ngrams": (2, 3)}, ascii_mixed, mixed_queries),
+        vectorization_case("mixed-standardize-lower", {"standardize": "lower"}, ascii_mixed, mixed_queries),
+        vectorization_case("mixed-standardize-strip", {"standardize": "strip_punctuation"}, ascii_mixed,
+                           mixed_queries),
+        vectorization_case("mixed-standardize-none", {"standardize": None}, ascii_mixed, mixed_queries),
+        vectorization_case("mixed-split-character", {"split": "character"}, ascii_mixed, mixed_queries),
+        vectorization_case("mixed-split-character-count", {"split": "character", "output_mode": "count"},
+                           ascii_mixed, mixed_queries),
+        vectorization_case("mixed-split-none", {"split": None}, ascii_mixed, mixed_queries),
+    ]
+    known = [
+        # tf.strings.lower changes ASCII letters only; the toolkit lower-cases all of Unicode.
+        vectorization_case("unicode-lower", {}, UNICODE_TEXTS[:4], ["CAFÉ café Café", "ΟΔΟΣ οδος"]),
+        # tf.strings.split splits at ASCII white space only; the toolkit at Unicode White_Space.
+        vectorization_case("unicode-whitespace", {"standardize": None},
+                           ["non\u00a0breaking\u2003em space", "a b"], ["non\u00a0breaking x"]),
+    ]
+    return cases, known
+
+
 def write(name, payload):
     path = os.path.join(HERE, name)
     temporary = path + ".tmp"
     with open(temporary, "w", encoding="utf-8") as handle:
-        json.dump(payload, handle, ensure_ascii=False, indent=None, separators=(",", ":"))
+        # Sorted keys: dict order (word_docs comes from a set) is not meaningful; lists keep theirs.
+        json.dump(payload, handle, ensure_ascii=False, indent=None, separators=(",", ":"), sort_keys=True)
         handle.write("\n")
     os.replace(temporary, path)
     print("wrote", path, os.path.getsize(path), "bytes")
@@ -303,6 +386,9 @@ def main():
                              "tokenizer": tokenizer_cases()})
     write("padding.json", {"versions": versions, "pad_sequences": padding_cases()})
     write("categorical.json", {"versions": versions, "to_categorical": categorical_cases()})
+    cases, known = vectorization_cases()
+    versions["tensorflow"] = tf.__version__ if keras is not None else None
+    write("text_vectorization.json", {"versions": versions, "cases": cases, "known_differences": known})
 
 
 if __name__ == "__main__":
