@@ -41,7 +41,11 @@ enum KerasFixtures {
     struct TokenizerFile: Decodable {
         let versions: Versions
         let text_to_word_sequence: [WordSequenceCase]
-        let tokenizer: [TokenizerCase]
+        let tokenizer: [TokenizerCase<String>]
+        /// Cases whose texts are lists of tokens.
+        let tokenized: [TokenizerCase<[String]>]
+        /// Cases where `TextTokenizer` deliberately differs.
+        let known_differences: [TokenizerCase<String>]
     }
 
     /// One `text_to_word_sequence(text, filters, lower, split)` call.
@@ -98,15 +102,16 @@ enum KerasFixtures {
     }
 
     /// A tokenizer fitted on `fits` (one `fit_on_texts` call per batch) and then on
-    /// `fit_sequences`, with everything Keras exposes afterwards.
-    struct TokenizerCase: Decodable, CustomTestStringConvertible {
+    /// `fit_sequences`, with everything Keras exposes afterwards. `Text` is `String`, or
+    /// `[String]` for texts given as lists of tokens.
+    struct TokenizerCase<Text: Decodable & Sendable>: Decodable, Sendable, CustomTestStringConvertible {
         let name: String
         let options: TokenizerOptions
-        let fits: [[String]]
+        let fits: [[Text]]
         let fit_sequences: [[Int]]?
-        let query_texts: [String]
+        let query_texts: [Text]
         let query_sequences: [[Int]]
-        let matrix_texts: [String]
+        let matrix_texts: [Text]
         let document_count: Int
         let word_counts: [WordCount]
         let word_docs: [String: Int]

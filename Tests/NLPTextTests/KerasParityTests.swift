@@ -11,6 +11,8 @@ import _TestSupport
 struct KerasParityTests {
     static let wordSequenceCases = KerasFixtures.tokenizer?.text_to_word_sequence ?? []
     static let tokenizerCases = KerasFixtures.tokenizer?.tokenizer ?? []
+    static let tokenizedCases = KerasFixtures.tokenizer?.tokenized ?? []
+    static let knownTokenizerDifferences = KerasFixtures.tokenizer?.known_differences ?? []
     static let paddingCases = KerasFixtures.padding?.pad_sequences ?? []
     static let categoricalCases = KerasFixtures.categorical?.to_categorical ?? []
 
@@ -23,6 +25,7 @@ struct KerasParityTests {
         #expect(tokenizer.versions.keras_preprocessing == "1.1.2")
         #expect(tokenizer.text_to_word_sequence.count >= 90)
         #expect(tokenizer.tokenizer.count >= 20)
+        #expect(tokenizer.tokenized.count == 3 && tokenizer.known_differences.count == 1)
         #expect(tokenizer.tokenizer.contains { $0.name == "movie-snippets-200" && $0.word_index.count > 1000 })
         #expect(padding.pad_sequences.count >= 100)
         #expect(categorical.to_categorical.count >= 5)
@@ -39,21 +42,31 @@ struct KerasParityTests {
 
     // MARK: - Tokenizer
 
-    static func makeTokenizer(_ fixture: KerasFixtures.TokenizerCase) -> TextTokenizer {
+    typealias TextCase = KerasFixtures.TokenizerCase<String>
+    typealias TokenListCase = KerasFixtures.TokenizerCase<[String]>
+
+    static func makeTokenizer<Text>(
+        _ fixture: KerasFixtures.TokenizerCase<Text>, fit: (inout TextTokenizer, [Text]) -> Void
+    ) -> TextTokenizer {
         let options = fixture.options
         var tokenizer = TextTokenizer(
             numWords: options.num_words, filters: options.filters, lower: options.lower, split: options.split,
             charLevel: options.char_level, oovToken: options.oov_token)
-        for texts in fixture.fits { tokenizer.fit(texts: texts) }
+        for texts in fixture.fits { fit(&tokenizer, texts) }
         if let sequences = fixture.fit_sequences { tokenizer.fit(sequences: sequences) }
         return tokenizer
     }
 
-    @Test(
-        "fit_on_texts: document_count, word_counts (in order), word_docs, word_index, index_docs",
-        arguments: tokenizerCases)
-    func fit(_ fixture: KerasFixtures.TokenizerCase) {
-        let tokenizer = Self.makeTokenizer(fixture)
+    static func makeTokenizer(_ fixture: TextCase) -> TextTokenizer {
+        makeTokenizer(fixture) { $0.fit(texts: $1) }
+    }
+
+    static func makeTokenizer(_ fixture: TokenListCase) -> TextTokenizer {
+        makeTokenizer(fixture) { $0.fit(tokenLists: $1) }
+    }
+
+    /// Compares the fitted state: counts, documents, indexes.
+    static func compareFit<Text>(_ tokenizer: TextTokenizer, _ fixture: KerasFixtures.TokenizerCase<Text>) {
         #expect(tokenizer.documentCount == fixture.document_count)
         let counts = tokenizer.words.map { KerasFixtures.WordCount(word: $0, count: tokenizer.wordCounts[$0] ?? -1) }
         #expect(counts == fixture.word_counts)
@@ -68,20 +81,23 @@ struct KerasParityTests {
         #expect(tokenizer.indexDocs == indexDocs)
     }
 
-    @Test("texts_to_sequences and sequences_to_texts", arguments: tokenizerCases)
-    func sequences(_ fixture: KerasFixtures.TokenizerCase) {
-        let tokenizer = Self.makeTokenizer(fixture)
-        let sequences = tokenizer.textsToSequences(fixture.query_texts)
+    /// Compares `texts_to_sequences` (given as `sequences`, our output for `query_texts`) and
+    /// `sequences_to_texts`.
+    static func compareSequences<Text>(
+        _ tokenizer: TextTokenizer, _ sequences: [[Int]], _ fixture: KerasFixtures.TokenizerCase<Text>
+    ) {
         #expect(sequences.count == fixture.texts_to_sequences.count)
         for (row, (actual, expected)) in zip(sequences, fixture.texts_to_sequences).enumerated() {
-            #expect(actual == expected, "text \(row): \(fixture.query_texts[row].debugDescription)")
+            #expect(actual == expected, "text \(row): \(fixture.query_texts[row])")
         }
         #expect(tokenizer.sequencesToTexts(fixture.query_sequences) == fixture.sequences_to_texts)
     }
 
-    @Test("texts_to_matrix and sequences_to_matrix in the four modes", arguments: tokenizerCases)
-    func matrices(_ fixture: KerasFixtures.TokenizerCase) throws {
-        let tokenizer = Self.makeTokenizer(fixture)
+    /// Compares the matrices; `textsToMatrix` is our `texts_to_matrix(matrix_texts, mode)`.
+    static func compareMatrices<Text>(
+        _ tokenizer: TextTokenizer, _ fixture: KerasFixtures.TokenizerCase<Text>,
+        textsToMatrix: (TextTokenizer.MatrixMode) throws -> Tensor
+    ) throws {
         guard let textMatrices = fixture.texts_to_matrix, let sequenceMatrices = fixture.sequences_to_matrix else {
             // Keras raises without a width; so do we.
             #expect(throws: TokenizerError.unknownMatrixWidth) { try tokenizer.sequencesToMatrix([[1]]) }
@@ -90,7 +106,7 @@ struct KerasParityTests {
         #expect(Set(textMatrices.keys) == Set(TextTokenizer.MatrixMode.allCases.map(\.rawValue)))
         for mode in TextTokenizer.MatrixMode.allCases {
             let expectedTexts = try #require(textMatrices[mode.rawValue])
-            let actualTexts = try tokenizer.textsToMatrix(fixture.matrix_texts, mode: mode)
+            let actualTexts = try textsToMatrix(mode)
             #expect(actualTexts.shape == expectedTexts.shape, "texts_to_matrix \(mode)")
             expectClose(actualTexts.scalars, expectedTexts.dense, rtol: 1e-6, atol: 0)
 
@@ -99,6 +115,45 @@ struct KerasParityTests {
             #expect(actualSequences.shape == expectedSequences.shape, "sequences_to_matrix \(mode)")
             expectClose(actualSequences.scalars, expectedSequences.dense, rtol: 1e-6, atol: 0)
         }
+    }
+
+    @Test(
+        "fit_on_texts: document_count, word_counts (in order), word_docs, word_index, index_docs",
+        arguments: tokenizerCases)
+    func fit(_ fixture: TextCase) {
+        Self.compareFit(Self.makeTokenizer(fixture), fixture)
+    }
+
+    @Test("texts_to_sequences and sequences_to_texts", arguments: tokenizerCases)
+    func sequences(_ fixture: TextCase) {
+        let tokenizer = Self.makeTokenizer(fixture)
+        Self.compareSequences(tokenizer, tokenizer.textsToSequences(fixture.query_texts), fixture)
+    }
+
+    @Test("texts_to_matrix and sequences_to_matrix in the four modes", arguments: tokenizerCases)
+    func matrices(_ fixture: TextCase) throws {
+        let tokenizer = Self.makeTokenizer(fixture)
+        try Self.compareMatrices(tokenizer, fixture) { try tokenizer.textsToMatrix(fixture.matrix_texts, mode: $0) }
+    }
+
+    @Test("Texts given as lists of tokens: fit, sequences, matrices", arguments: tokenizedCases)
+    func tokenLists(_ fixture: TokenListCase) throws {
+        let tokenizer = Self.makeTokenizer(fixture)
+        Self.compareFit(tokenizer, fixture)
+        Self.compareSequences(tokenizer, tokenizer.textsToSequences(tokenLists: fixture.query_texts), fixture)
+        try Self.compareMatrices(tokenizer, fixture) {
+            try tokenizer.textsToMatrix(tokenLists: fixture.matrix_texts, mode: $0)
+        }
+    }
+
+    @Test("Deliberate difference: canonically equivalent spellings are one word", arguments: knownTokenizerDifferences)
+    func knownDifference(_ fixture: TextCase) {
+        // Swift's String equality is canonical equivalence, Python's is code-point equality.
+        let tokenizer = Self.makeTokenizer(fixture)
+        withKnownIssue("Swift dictionaries merge NFC and NFD spellings; Python keeps both") {
+            Self.compareFit(tokenizer, fixture)
+        }
+        #expect(tokenizer.words.count == 1 && tokenizer.wordCounts.values.first == 4)
     }
 
     // MARK: - pad_sequences

@@ -131,9 +131,25 @@ public struct TextTokenizer: Sendable {
     /// Counts the words of `texts` and rebuilds the index (Keras `fit_on_texts`). Calling it
     /// again adds to the counts.
     public mutating func fit(texts: some Sequence<String>) {
-        for text in texts {
+        let splitter = self
+        fit(tokenSequences: texts.lazy.map { splitter.tokens(of: $0) })
+    }
+
+    /// Counts already split texts and rebuilds the index (Keras `fit_on_texts` given lists of
+    /// tokens): each token is lower-cased when ``lower`` and otherwise used as it is (no
+    /// ``filters``, no ``split``).
+    public mutating func fit(tokenLists: some Sequence<[String]>) {
+        let splitter = self
+        fit(tokenSequences: tokenLists.lazy.map { splitter.lowered($0) })
+    }
+
+    private func lowered(_ tokens: [String]) -> [String] {
+        lower ? tokens.map { Self.lowercased($0) } : tokens
+    }
+
+    private mutating func fit(tokenSequences: some Sequence<[String]>) {
+        for sequence in tokenSequences {
             documentCount += 1
-            let sequence = tokens(of: text)
             for word in sequence {
                 if let count = wordCounts[word] {
                     wordCounts[word] = count + 1
@@ -176,23 +192,32 @@ public struct TextTokenizer: Sendable {
     /// The id sequences of `texts` (Keras `texts_to_sequences`): unknown words, and ids
     /// `>= numWords`, become the OOV id when there is an ``oovToken`` and are dropped otherwise.
     public func textsToSequences(_ texts: some Sequence<String>) -> [[Int]] {
+        texts.map { ids(of: tokens(of: $0)) }
+    }
+
+    /// The id sequences of already split texts (Keras `texts_to_sequences` given lists of
+    /// tokens): tokens are lower-cased when ``lower``, then looked up as in
+    /// ``textsToSequences(_:)``.
+    public func textsToSequences(tokenLists: some Sequence<[String]>) -> [[Int]] {
+        tokenLists.map { ids(of: lowered($0)) }
+    }
+
+    private func ids(of words: [String]) -> [Int] {
         let limit = numWords ?? 0
         let oovIndex = oovToken.flatMap { wordIndex[$0] }
-        return texts.map { text in
-            var sequence: [Int] = []
-            for word in tokens(of: text) {
-                if let id = wordIndex[word] {
-                    if limit > 0 && id >= limit {
-                        if let oovIndex { sequence.append(oovIndex) }
-                    } else {
-                        sequence.append(id)
-                    }
-                } else if oovToken != nil, let oovIndex {
-                    sequence.append(oovIndex)
+        var sequence: [Int] = []
+        for word in words {
+            if let id = wordIndex[word] {
+                if limit > 0 && id >= limit {
+                    if let oovIndex { sequence.append(oovIndex) }
+                } else {
+                    sequence.append(id)
                 }
+            } else if let oovIndex {
+                sequence.append(oovIndex)
             }
-            return sequence
         }
+        return sequence
     }
 
     /// The texts of id sequences, words joined by one space (Keras `sequences_to_texts`): unknown

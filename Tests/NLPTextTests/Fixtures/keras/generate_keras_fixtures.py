@@ -219,6 +219,28 @@ def tokenizer_cases():
     return cases
 
 
+def tokenized_cases():
+    """Tokenizer cases whose texts are lists of tokens (used as they are, only lower-cased)."""
+    ids = [[1, 2, 3], [0, 4, 4], [7, 8, 99]]
+    fits = [[["Hello", "World", "hello"], ["a, b", "World!", ""], ["CAFÉ", "café", "x\ty"]]]
+    queries = [["hello", "WORLD", "unknown"], [], ["a, b", "café", "Café"], ["x\ty", "x", "y"]]
+    return [
+        tokenizer_case("tokenized-defaults", {}, fits=fits, query_texts=queries, query_sequences=ids),
+        tokenizer_case("tokenized-lower-false-oov", {"lower": False, "oov_token": "<OOV>"}, fits=fits,
+                       query_texts=queries, query_sequences=ids),
+        tokenizer_case("tokenized-num_words-3", {"num_words": 3}, fits=fits, query_texts=queries,
+                       query_sequences=ids),
+    ]
+
+
+def known_tokenizer_differences():
+    """Cases where TextTokenizer deliberately differs from Keras."""
+    # Swift dictionaries compare canonically equivalent strings as equal: "café" in NFC and in
+    # NFD is one word for TextTokenizer and two for Keras.
+    texts = ["café cafe\u0301 café", "cafe\u0301"]
+    return [tokenizer_case("nfc-and-nfd-spellings", {}, fits=[texts], query_texts=texts, query_sequences=[[1, 2]])]
+
+
 def word_sequence_cases():
     texts = MIXED_TEXTS + UNICODE_TEXTS + KERAS_DOCS_TEXTS
     options = [
@@ -383,7 +405,8 @@ def main():
                 "keras": keras.__version__ if keras is not None else None,
                 "python": sys.version.split()[0]}
     write("tokenizer.json", {"versions": versions, "text_to_word_sequence": word_sequence_cases(),
-                             "tokenizer": tokenizer_cases()})
+                             "tokenizer": tokenizer_cases(), "tokenized": tokenized_cases(),
+                             "known_differences": known_tokenizer_differences()})
     write("padding.json", {"versions": versions, "pad_sequences": padding_cases()})
     write("categorical.json", {"versions": versions, "to_categorical": categorical_cases()})
     cases, known = vectorization_cases()
