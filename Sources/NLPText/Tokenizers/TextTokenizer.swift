@@ -11,6 +11,8 @@ import NLPCore
 ///   containing them (``wordDocs``), then numbers the words from 1 by count, descending; ties keep
 ///   their first-appearance order (Keras sorts `word_counts.items()` with a stable sort). The
 ///   ``oovToken``, when given, takes index 1. Index 0 is never assigned.
+/// - Texts may also be given already split (``fit(tokenLists:)``, Keras's lists of tokens): the
+///   tokens are then only lower-cased.
 /// - ``numWords`` does not limit the index: it drops ids `>= numWords` from sequences and
 ///   matrices (replacing them by the OOV id when there is one).
 ///
