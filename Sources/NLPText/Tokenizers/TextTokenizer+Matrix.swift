@@ -28,6 +28,13 @@ extension TextTokenizer {
         try sequencesToMatrix(textsToSequences(texts), mode: mode)
     }
 
+    /// One row per already split text (Keras `texts_to_matrix` given lists of tokens):
+    /// ``textsToSequences(tokenLists:)`` then ``sequencesToMatrix(_:mode:)``.
+    /// - Throws: ``TokenizerError`` as ``sequencesToMatrix(_:mode:)``.
+    public func textsToMatrix(tokenLists: some Sequence<[String]>, mode: MatrixMode = .binary) throws -> Tensor {
+        try sequencesToMatrix(textsToSequences(tokenLists: tokenLists), mode: mode)
+    }
+
     /// A `[sequences.count, width]` matrix of the ids of each sequence (Keras
     /// `sequences_to_matrix`), where `width` is ``numWords``, or `wordIndex.count + 1` when it is
     /// `nil`. Ids `>= width` are skipped. Column 0 stays 0 for fitted text (ids start at 1).

@@ -11,6 +11,8 @@ import NLPCore
 ///   containing them (``wordDocs``), then numbers the words from 1 by count, descending; ties keep
 ///   their first-appearance order (Keras sorts `word_counts.items()` with a stable sort). The
 ///   ``oovToken``, when given, takes index 1. Index 0 is never assigned.
+/// - Texts may also be given already split (``fit(tokenLists:)``, Keras's lists of tokens): the
+///   tokens are then only lower-cased.
 /// - ``numWords`` does not limit the index: it drops ids `>= numWords` from sequences and
 ///   matrices (replacing them by the OOV id when there is one).
 ///
@@ -25,7 +27,8 @@ import NLPCore
 /// equivalent spellings ("é" and "e\u{301}") as equal; lower-casing is ICU's full Unicode mapping,
 /// as Python's `str.lower()`.
 ///
-/// Based on: keras-preprocessing 1.1.2, `keras_preprocessing/text.py`.
+/// Based on: keras-preprocessing 1.1.2, `keras_preprocessing/text.py`; checked against outputs
+/// recorded from it (`Tests/NLPTextTests/KerasParityTests.swift`).
 public struct TextTokenizer: Sendable {
     /// Keras's default filters: ASCII punctuation except `'`, plus tab and newline.
     public static let defaultFilters = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n"
@@ -130,9 +133,25 @@ public struct TextTokenizer: Sendable {
     /// Counts the words of `texts` and rebuilds the index (Keras `fit_on_texts`). Calling it
     /// again adds to the counts.
     public mutating func fit(texts: some Sequence<String>) {
-        for text in texts {
+        let splitter = self
+        fit(tokenSequences: texts.lazy.map { splitter.tokens(of: $0) })
+    }
+
+    /// Counts already split texts and rebuilds the index (Keras `fit_on_texts` given lists of
+    /// tokens): each token is lower-cased when ``lower`` and otherwise used as it is (no
+    /// ``filters``, no ``split``).
+    public mutating func fit(tokenLists: some Sequence<[String]>) {
+        let splitter = self
+        fit(tokenSequences: tokenLists.lazy.map { splitter.lowered($0) })
+    }
+
+    private func lowered(_ tokens: [String]) -> [String] {
+        lower ? tokens.map { Self.lowercased($0) } : tokens
+    }
+
+    private mutating func fit(tokenSequences: some Sequence<[String]>) {
+        for sequence in tokenSequences {
             documentCount += 1
-            let sequence = tokens(of: text)
             for word in sequence {
                 if let count = wordCounts[word] {
                     wordCounts[word] = count + 1
@@ -175,23 +194,32 @@ public struct TextTokenizer: Sendable {
     /// The id sequences of `texts` (Keras `texts_to_sequences`): unknown words, and ids
     /// `>= numWords`, become the OOV id when there is an ``oovToken`` and are dropped otherwise.
     public func textsToSequences(_ texts: some Sequence<String>) -> [[Int]] {
+        texts.map { ids(of: tokens(of: $0)) }
+    }
+
+    /// The id sequences of already split texts (Keras `texts_to_sequences` given lists of
+    /// tokens): tokens are lower-cased when ``lower``, then looked up as in
+    /// ``textsToSequences(_:)``.
+    public func textsToSequences(tokenLists: some Sequence<[String]>) -> [[Int]] {
+        tokenLists.map { ids(of: lowered($0)) }
+    }
+
+    private func ids(of words: [String]) -> [Int] {
         let limit = numWords ?? 0
         let oovIndex = oovToken.flatMap { wordIndex[$0] }
-        return texts.map { text in
-            var sequence: [Int] = []
-            for word in tokens(of: text) {
-                if let id = wordIndex[word] {
-                    if limit > 0 && id >= limit {
-                        if let oovIndex { sequence.append(oovIndex) }
-                    } else {
-                        sequence.append(id)
-                    }
-                } else if oovToken != nil, let oovIndex {
-                    sequence.append(oovIndex)
+        var sequence: [Int] = []
+        for word in words {
+            if let id = wordIndex[word] {
+                if limit > 0 && id >= limit {
+                    if let oovIndex { sequence.append(oovIndex) }
+                } else {
+                    sequence.append(id)
                 }
+            } else if let oovIndex {
+                sequence.append(oovIndex)
             }
-            return sequence
         }
+        return sequence
     }
 
     /// The texts of id sequences, words joined by one space (Keras `sequences_to_texts`): unknown

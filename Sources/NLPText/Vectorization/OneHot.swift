@@ -18,10 +18,23 @@ public func oneHot(_ sequences: [[Int]], depth: Int) -> Tensor {
     return oneHot(sequences.flatMap { $0 }, shape: [sequences.count, length], depth: depth)
 }
 
-/// One-hot vectors for a tensor of integral ids (Keras `to_categorical`): the result has shape
-/// `ids.shape + [depth]`. Padding ids (0) are encoded like any other id.
-/// - Precondition: every id is an integer in `0 ..< depth`.
-public func oneHot(_ ids: Tensor, depth: Int) -> Tensor {
+/// One-hot vectors for a tensor of integral ids, exactly as Keras `to_categorical(ids, num_classes)`:
+/// the result has shape `ids.shape + [depth]`, except that a last axis of length 1 is dropped
+/// first when `ids` has two axes or more (a `[n, 1]` label column gives `[n, depth]`, as in Keras).
+/// Padding ids (0) are encoded like any other id.
+///
+/// - Parameter depth: the number of classes; `nil` uses the largest id + 1 (Keras
+///   `num_classes=None`).
+/// - Precondition: every id is an integer in `0 ..< depth`; with `depth == nil`, `ids` is not empty.
+public func oneHot(_ ids: Tensor, depth: Int? = nil) -> Tensor {
+    var shape = ids.shape
+    if shape.count > 1 && shape.last == 1 { shape.removeLast() }
+    let depth =
+        depth
+        ?? {
+            precondition(ids.count > 0, "depth is nil and there are no ids to take it from")
+            return Int(ids.scalars.max()!) + 1
+        }()
     precondition(depth > 0, "depth must be positive, got \(depth)")
     let values = ids.scalars.enumerated().map { index, value in
         precondition(
@@ -29,7 +42,7 @@ public func oneHot(_ ids: Tensor, depth: Int) -> Tensor {
             "id \(value) at index \(index) is not an integer in 0..<\(depth)")
         return Int(value)
     }
-    return oneHot(values, shape: ids.shape, depth: depth)
+    return oneHot(values, shape: shape, depth: depth)
 }
 
 private func oneHot(_ ids: [Int], shape: [Int], depth: Int) -> Tensor {

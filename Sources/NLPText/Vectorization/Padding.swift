@@ -22,7 +22,12 @@ public enum SequenceEnd: Sendable, Hashable {
 ///   - padding: where `value` is added to short sequences (default `.pre`, as Keras).
 ///   - truncating: which ids long sequences lose (default `.pre`, as Keras: keep the last ids).
 ///   - value: the padding value (default 0).
-/// - Returns: a `[sequences.count, maxLength]` tensor of the ids as `Float`s.
+/// - Returns: a `[sequences.count, maxLength]` tensor of the ids as `Float`s (Keras with
+///   `dtype="float32"`; its default `int32` also truncates a fractional `value`).
+///
+/// Checked against Keras's outputs (`Tests/NLPTextTests/KerasParityTests.swift`). Where Keras
+/// raises, this returns an empty result: no sequences with `maxLength == nil` (`np.max([])`) and
+/// `maxLength == 0` with `truncating: .pre` (`s[-0:]` keeps the whole sequence).
 /// - Precondition: `maxLength` is not negative.
 public func padSequences(
     _ sequences: [[Int]], maxLength: Int? = nil, padding: SequenceEnd = .pre, truncating: SequenceEnd = .pre,
