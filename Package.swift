@@ -74,7 +74,10 @@ let package = Package(
         // MARK: Tests
         .target(name: "_TestSupport", dependencies: ["NLPCore"], path: "Tests/_TestSupport"),
         .testTarget(name: "NLPCoreTests", dependencies: ["NLPCore", "_TestSupport"]),
-        .testTarget(name: "NLPTextTests", dependencies: ["NLPText", "_TestSupport"]),
+        .testTarget(
+            name: "NLPTextTests", dependencies: ["NLPText", "_TestSupport"],
+            // Keras fixtures are read from the source tree (#filePath); their generator is not built.
+            exclude: ["Fixtures/keras"]),
         .testTarget(
             name: "NLPNeuralTests", dependencies: ["NLPNeural", "_TestSupport"],
             // Golden fixtures are read from the source tree (#filePath); the generator and the

@@ -5,7 +5,8 @@ import _TestSupport
 @testable import NLPText
 
 /// Expected values follow keras_preprocessing/text.py (Tokenizer, text_to_word_sequence), worked
-/// out by hand; each test names the Keras call it mirrors.
+/// out by hand; each test names the Keras call it mirrors. KerasParityTests checks the same API
+/// against outputs of the real Keras code (fixtures generated once, committed).
 @Suite("TextTokenizer: Keras Tokenizer parity")
 struct TokenizerKerasTests {
     static let texts = ["The cat sat on the mat.", "The dog ate my homework."]
