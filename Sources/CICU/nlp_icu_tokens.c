@@ -88,17 +88,26 @@ void nlp_token_stream_close(nlp_token_stream *stream) {
     free(stream);
 }
 
-void nlp_token_stream_detach(nlp_token_stream *stream) {
-    if (stream == NULL) return;
-    UErrorCode status = U_ZERO_ERROR;
-    static const UChar empty[1] = {0};
-    ubrk_setText(stream->iterator, empty, 0, &status);
+/// Forgets the attached text. The iterator may keep pointing into stream->text (our own buffer),
+/// which nlp_token_stream_next() never reads without attached text.
+static void reset(nlp_token_stream *stream) {
     stream->attached = NULL;
     stream->attached_length = 0;
     stream->position = -1;
     stream->pending_end = -1;
-    if (stream->text.capacity > KEEP_LIMIT) release_units(&stream->text);
-    if (stream->mapped.capacity > KEEP_LIMIT) release_units(&stream->mapped);
+}
+
+void nlp_token_stream_detach(nlp_token_stream *stream) {
+    if (stream == NULL) return;
+    reset(stream);
+    if (stream->text.capacity > KEEP_LIMIT || stream->mapped.capacity > KEEP_LIMIT) {
+        // Point the iterator away from the buffers before they go.
+        UErrorCode status = U_ZERO_ERROR;
+        static const UChar empty[1] = {0};
+        ubrk_setText(stream->iterator, empty, 0, &status);
+        release_units(&stream->text);
+        release_units(&stream->mapped);
+    }
     if (stream->output_capacity > KEEP_LIMIT) {
         free(stream->output);
         stream->output = NULL;
@@ -169,7 +178,7 @@ int32_t nlp_token_stream_set_text(nlp_token_stream *stream, const char *utf8, in
         *error_code = U_ILLEGAL_ARGUMENT_ERROR;
         return -1;
     }
-    nlp_token_stream_detach(stream);
+    reset(stream);
     if (utf8 == NULL) utf8 = "";
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *normalizer = NULL;

@@ -38,8 +38,9 @@ final class ICUTokenStream {
     private let stream: OpaquePointer
     /// Tokens per batch taken from C.
     private static let batch = 512
-    private var ends = [Int32](repeating: 0, count: batch)
-    private var kinds = [Int32](repeating: 0, count: batch)
+    /// Token end offsets and kinds of the current batch (`batch` each).
+    private let ends: UnsafeMutablePointer<Int32>
+    private let kinds: UnsafeMutablePointer<Int32>
 
     /// Opens a stream with the word-break rules of `locale`.
     /// - Throws: ``ICUError/cannotOpenWordBreaker(locale:code:)``.
@@ -50,9 +51,15 @@ final class ICUTokenStream {
         }
         self.locale = locale
         self.stream = stream
+        ends = .allocate(capacity: Self.batch)
+        kinds = .allocate(capacity: Self.batch)
     }
 
-    deinit { nlp_token_stream_close(stream) }
+    deinit {
+        nlp_token_stream_close(stream)
+        ends.deallocate()
+        kinds.deallocate()
+    }
 
     /// Calls `body` with the UTF-8 bytes and kind of each token of `bytes` (ill-formed UTF-8
     /// reads as U+FFFD). The token buffer is valid only during the call.
@@ -73,23 +80,16 @@ final class ICUTokenStream {
         }
         defer { nlp_token_stream_detach(stream) }
         let capacity = Int32(Self.batch)
-        return try ends.withUnsafeMutableBufferPointer { ends in
-            try kinds.withUnsafeMutableBufferPointer { kinds in
-                while true {
-                    var output: UnsafePointer<UInt8>? = nil
-                    let count = Int(
-                        nlp_token_stream_next(stream, &output, ends.baseAddress, kinds.baseAddress, capacity, &code))
-                    if count < 0 { return ICUError.segmentationFailed(code: code) }
-                    guard count > 0, let output else { return nil }
-                    var start = 0
-                    for i in 0 ..< count {
-                        let end = Int(ends[i])
-                        try body(
-                            UnsafeBufferPointer(start: output + start, count: end - start),
-                            WordKind(nlpKind: kinds[i]))
-                        start = end
-                    }
-                }
+        while true {
+            var output: UnsafePointer<UInt8>? = nil
+            let count = Int(nlp_token_stream_next(stream, &output, ends, kinds, capacity, &code))
+            if count < 0 { return ICUError.segmentationFailed(code: code) }
+            guard count > 0, let output else { return nil }
+            var start = 0
+            for i in 0 ..< count {
+                let end = Int(ends[i])
+                try body(UnsafeBufferPointer(start: output + start, count: end - start), WordKind(nlpKind: kinds[i]))
+                start = end
             }
         }
     }
