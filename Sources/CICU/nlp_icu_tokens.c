@@ -172,6 +172,120 @@ static int32_t transform(nlp_token_stream *stream, int32_t length, const UNormal
     return -1;
 }
 
+/// UTF-8 → UTF-16 into stream->text (which has room for `length` units), lower-casing ASCII
+/// letters on the way when `lower_ascii` is set (the full mapping of every ASCII character, in
+/// lower-casing and in case folding). Ill-formed sequences become U+FFFD (maximal subparts, as
+/// u_strFromUTF8WithSub). Sets *has_non_ascii. Returns the number of units.
+static int32_t to_utf16(nlp_token_stream *stream, const uint8_t *src, int32_t length, int lower_ascii,
+                        int *has_non_ascii) {
+    UChar *dst = stream->text.units;
+    int32_t i = 0, written = 0;
+    int non_ascii = 0;
+    const uint8_t lower_bit = lower_ascii ? 0x20 : 0;
+    while (i < length) {
+        uint8_t byte = src[i];
+        if (byte < 0x80) {
+            dst[written++] = (uint8_t)(byte - 'A') < 26 ? (byte | lower_bit) : byte;
+            i++;
+            continue;
+        }
+        non_ascii = 1;
+        UChar32 c;
+        U8_NEXT(src, i, length, c);
+        if (c < 0) c = 0xFFFD;
+        U16_APPEND_UNSAFE(dst, written, c);
+    }
+    *has_non_ascii = non_ascii;
+    return written;
+}
+
+static inline int is_ascii_space(UChar unit) { return unit == 0x20 || (unit >= 0x09 && unit <= 0x0D); }
+
+/// Case-maps `src` into stream->mapped at `*out`, growing it when needed. Returns 0 with *status
+/// set on failure.
+static int map_span(nlp_token_stream *stream, const UChar *src, int32_t length, int32_t options,
+                    int32_t *out, UErrorCode *status) {
+    for (int attempt = 0; attempt < 2; attempt++) {
+        UErrorCode result = U_ZERO_ERROR;
+        UChar *dst = stream->mapped.units + *out;
+        int32_t capacity = stream->mapped.capacity - *out;
+        int32_t mapped = (options & NLP_TOKENS_FOLD_CASE)
+                             ? u_strFoldCase(dst, capacity, src, length, U_FOLD_CASE_DEFAULT, &result)
+                             : u_strToLower(dst, capacity, src, length, "", &result);
+        if (result == U_BUFFER_OVERFLOW_ERROR && attempt == 0) {
+            int64_t wanted = (int64_t)*out + mapped + (stream->mapped.capacity >> 3) + 16;
+            if (wanted > INT32_MAX || !reserve_units(&stream->mapped, (int32_t)wanted)) {
+                *status = U_MEMORY_ALLOCATION_ERROR;
+                return 0;
+            }
+            continue;
+        }
+        if (U_FAILURE(result)) {
+            *status = result;
+            return 0;
+        }
+        *out += mapped;
+        return 1;
+    }
+    *status = U_INTERNAL_PROGRAM_ERROR;
+    return 0;
+}
+
+static int copy_span(nlp_token_stream *stream, const UChar *src, int32_t length, int32_t *out) {
+    if ((int64_t)*out + length > stream->mapped.capacity) {
+        int64_t wanted = (int64_t)*out + length + (stream->mapped.capacity >> 3) + 16;
+        if (wanted > INT32_MAX || !reserve_units(&stream->mapped, (int32_t)wanted)) return 0;
+    }
+    memcpy(stream->mapped.units + *out, src, (size_t)length * sizeof(UChar));
+    *out += length;
+    return 1;
+}
+
+/// Case-maps stream->text, whose ASCII letters are already mapped, by handing ICU only the
+/// stretches with other characters: each runs from just after ASCII white space (or the start)
+/// to just before ASCII white space (or the end), and stretches less than SPAN_GAP units apart
+/// go together. White space is neither cased nor case-ignorable, so it ends the context of the
+/// only context-dependent mapping of the root locale (Final_Sigma): the result is the same as
+/// mapping the whole text. Swaps the result into stream->text. Returns its length, or -1.
+enum { SPAN_GAP = 64 };
+static int32_t map_case_in_spans(nlp_token_stream *stream, int32_t length, int32_t options,
+                                 UErrorCode *status) {
+    int64_t wanted = (int64_t)length + length / 8 + 16;
+    if (wanted > INT32_MAX || !reserve_units(&stream->mapped, (int32_t)wanted)) {
+        *status = U_MEMORY_ALLOCATION_ERROR;
+        return -1;
+    }
+    const UChar *src = stream->text.units;
+    int32_t out = 0, i = 0;
+    while (i < length) {
+        int32_t first = i;
+        while (first < length && src[first] < 0x80) first++;
+        int32_t start = first;
+        while (start > i && start < length && !is_ascii_space(src[start - 1])) start--;
+        if (!copy_span(stream, src + i, start - i, &out)) goto out_of_memory;
+        if (start == length) break;
+        int32_t end = first;
+        for (;;) {
+            while (end < length && !is_ascii_space(src[end])) end++;
+            int32_t next = end;
+            int32_t limit = length - end < SPAN_GAP ? length : end + SPAN_GAP;
+            while (next < limit && src[next] < 0x80) next++;
+            if (next == limit) break;
+            end = next;
+        }
+        if (!map_span(stream, src + start, end - start, options, &out, status)) return -1;
+        i = end;
+    }
+    units_buffer swap = stream->text;
+    stream->text = stream->mapped;
+    stream->mapped = swap;
+    return out;
+
+out_of_memory:
+    *status = U_MEMORY_ALLOCATION_ERROR;
+    return -1;
+}
+
 int32_t nlp_token_stream_set_text(nlp_token_stream *stream, const char *utf8, int32_t length,
                                   int32_t normalization, int32_t options, int32_t *error_code) {
     if (stream == NULL || (utf8 == NULL && length != 0) || length < 0) {
@@ -191,18 +305,19 @@ int32_t nlp_token_stream_set_text(nlp_token_stream *stream, const char *utf8, in
         status = U_MEMORY_ALLOCATION_ERROR;
         goto failed;
     }
-    int32_t units = 0;
-    u_strFromUTF8WithSub(stream->text.units, stream->text.capacity, &units, utf8, length, 0xFFFD,
-                         NULL, &status);
-    if (U_FAILURE(status)) goto failed;
+    const int maps_case = (options & (NLP_TOKENS_LOWERCASE | NLP_TOKENS_FOLD_CASE)) != 0;
+    int has_non_ascii = 0;
+    // ASCII letters are mapped during the conversion, unless a normalization comes first.
+    int32_t units = to_utf16(stream, (const uint8_t *)utf8, length, maps_case && normalizer == NULL,
+                             &has_non_ascii);
     if (normalizer != NULL) {
         units = transform(stream, units, normalizer, options, &status);
         if (units < 0) goto failed;
+        if (maps_case) units = transform(stream, units, NULL, options, &status);
+    } else if (maps_case && has_non_ascii) {
+        units = map_case_in_spans(stream, units, options, &status);
     }
-    if (options & (NLP_TOKENS_LOWERCASE | NLP_TOKENS_FOLD_CASE)) {
-        units = transform(stream, units, NULL, options, &status);
-        if (units < 0) goto failed;
-    }
+    if (units < 0) goto failed;
     ubrk_setText(stream->iterator, stream->text.units, units, &status);
     if (U_FAILURE(status)) goto failed;
     stream->attached = stream->text.units;

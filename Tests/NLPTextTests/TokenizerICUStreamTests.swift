@@ -91,6 +91,10 @@ struct TokenizerICUStreamTests {
         "e\u{301}t\u{e9} \u{301}x İstanbul ﬁne ﬂour x² ℌ Ǆ ǅ ŉ ΐ",
         "a\u{200D}b 12,5 mp3 ٣٤٥ १२३ ＡＢＣ１２３ _under_ score__",
         "\u{3000}全角\u{3000}スペース\u{00A0}nbsp\u{2028}line\u{FEFF}bom",
+        // Final sigma depends on its neighbours: only white space ends the context.
+        "ΟΔΟΣ. ΣΟΦΟΣ'Σ x ΑΣ\tΣ Σa aΣ a.Σ Σ.a ΑΣ\u{301} ΑΣ\u{00A0}Β ΑΣ-Β",
+        // Stretches handed to ICU separately (> 64 ASCII units apart) keep their context.
+        "Σ" + String(repeating: "plain ascii text ", count: 8) + "aΣ ΑΣ" + String(repeating: " x", count: 40) + " a.Σ",
     ]
 
     @Test("Real and multilingual text, ICU path and ASCII path", arguments: variants)
@@ -107,7 +111,7 @@ struct TokenizerICUStreamTests {
     @Test("Random text from a mixed alphabet", arguments: variants)
     func randomText(variant: Variant) throws {
         let icu = try variant.tokenizer(fastPath: false)
-        let alphabet = Array("aZ09_.',;: \t\néÉßİ\u{301}ﬁ１Ａ日本のカタ한ไทย❤️👍🏽🇯🇵«»—’٣-$")
+        let alphabet = Array("aZ09_.',;: \t\néÉßİΣσ\u{301}ﬁ１Ａ日本のカタ한ไทย❤️👍🏽🇯🇵«»—’٣-$")
         var random = SplitMix64(seed: 41)
         for _ in 0 ..< 1_500 {
             let length = 1 + random.nextInt(below: 14)
@@ -123,6 +127,7 @@ struct TokenizerICUStreamTests {
             String(repeating: String(repeating: "ä", count: 999) + "Z ", count: 100),  // ~3 KiB each, worst case
             String(repeating: "日本", count: 30_000) + " end",  // one dictionary pass over 60k ideographs
             "start " + String(repeating: "é", count: 50_000) + " end",  // 150 KB worst case > 64 KiB buffer
+            String(repeating: "İİİİ ΣΑΣ ", count: 3_000),  // lower-casing doubles İ: the UTF-16 buffer grows
         ])
     func batches(text: String) throws {
         let variant = Self.variants[0]
