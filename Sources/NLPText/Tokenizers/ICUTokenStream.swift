@@ -37,7 +37,7 @@ final class ICUTokenStream {
     let locale: String
     private let stream: OpaquePointer
     /// Tokens per batch taken from C.
-    private static let batch = 512
+    private static let batch = 128
     /// Token end offsets and kinds of the current batch (`batch` each).
     private let ends: UnsafeMutablePointer<Int32>
     private let kinds: UnsafeMutablePointer<Int32>
