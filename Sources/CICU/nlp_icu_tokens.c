@@ -4,6 +4,7 @@
 // stripped on the way. Nothing is allocated per token.
 #include "nlp_icu.h"
 #include "nlp_icu_tokens.h"
+#include "nlp_icu_utf16.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,20 +17,14 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
-/// A growable UTF-16 buffer.
-typedef struct {
-    UChar *units;
-    int32_t capacity;
-} units_buffer;
-
 /// Buffers larger than this (in units or bytes) are released on detach, so that idle streams in
 /// a pool hold little memory.
 enum { KEEP_LIMIT = 1 << 20, INITIAL_OUTPUT = 1 << 13 };
 
 struct nlp_token_stream {
     UBreakIterator *iterator;
-    /// The attached UTF-16 text is in `text` (or `mapped`, after a transformation).
-    units_buffer text, mapped;
+    /// The attached UTF-16 text is in buffers.text.
+    utf16_buffers buffers;
     const UChar *attached;
     int32_t attached_length;
     /// Start of the next segment, or -1 when no text is attached or it is exhausted.
@@ -42,21 +37,6 @@ struct nlp_token_stream {
     /// u_ispunct() for the ASCII range.
     uint8_t ascii_punctuation[128];
 };
-
-static int reserve_units(units_buffer *buffer, int32_t capacity) {
-    if (capacity <= buffer->capacity) return 1;
-    UChar *units = realloc(buffer->units, (size_t)capacity * sizeof(UChar));
-    if (units == NULL) return 0;
-    buffer->units = units;
-    buffer->capacity = capacity;
-    return 1;
-}
-
-static void release_units(units_buffer *buffer) {
-    free(buffer->units);
-    buffer->units = NULL;
-    buffer->capacity = 0;
-}
 
 nlp_token_stream *nlp_token_stream_open(const char *locale, int32_t *error_code) {
     UErrorCode status = U_ZERO_ERROR;
@@ -82,14 +62,14 @@ nlp_token_stream *nlp_token_stream_open(const char *locale, int32_t *error_code)
 void nlp_token_stream_close(nlp_token_stream *stream) {
     if (stream == NULL) return;
     ubrk_close(stream->iterator);
-    release_units(&stream->text);
-    release_units(&stream->mapped);
+    nlp_utf16_release(&stream->buffers.text);
+    nlp_utf16_release(&stream->buffers.mapped);
     free(stream->output);
     free(stream);
 }
 
-/// Forgets the attached text. The iterator may keep pointing into stream->text (our own buffer),
-/// which nlp_token_stream_next() never reads without attached text.
+/// Forgets the attached text. The iterator may keep pointing into stream->buffers.text (our own
+/// buffer), which nlp_token_stream_next() never reads without attached text.
 static void reset(nlp_token_stream *stream) {
     stream->attached = NULL;
     stream->attached_length = 0;
@@ -100,203 +80,20 @@ static void reset(nlp_token_stream *stream) {
 void nlp_token_stream_detach(nlp_token_stream *stream) {
     if (stream == NULL) return;
     reset(stream);
-    if (stream->text.capacity > KEEP_LIMIT || stream->mapped.capacity > KEEP_LIMIT) {
+    utf16_buffers *buffers = &stream->buffers;
+    if (buffers->text.capacity > KEEP_LIMIT || buffers->mapped.capacity > KEEP_LIMIT) {
         // Point the iterator away from the buffers before they go.
         UErrorCode status = U_ZERO_ERROR;
         static const UChar empty[1] = {0};
         ubrk_setText(stream->iterator, empty, 0, &status);
-        release_units(&stream->text);
-        release_units(&stream->mapped);
+        nlp_utf16_release(&stream->buffers.text);
+        nlp_utf16_release(&stream->buffers.mapped);
     }
     if (stream->output_capacity > KEEP_LIMIT) {
         free(stream->output);
         stream->output = NULL;
         stream->output_capacity = 0;
     }
-}
-
-// MARK: - Text preparation
-
-static const UNormalizer2 *normalizer_for(int32_t normalization, UErrorCode *status) {
-    switch (normalization) {
-    case NLP_ICU_NFC: return unorm2_getNFCInstance(status);
-    case NLP_ICU_NFD: return unorm2_getNFDInstance(status);
-    case NLP_ICU_NFKC: return unorm2_getNFKCInstance(status);
-    case NLP_ICU_NFKD: return unorm2_getNFKDInstance(status);
-    case NLP_ICU_NFKC_CASEFOLD: return unorm2_getNFKCCasefoldInstance(status);
-    default: *status = U_ILLEGAL_ARGUMENT_ERROR; return NULL;
-    }
-}
-
-/// Applies a normalization (`normalizer` non-NULL) or a case mapping (`options`) to
-/// stream->text, leaving the result in stream->mapped; then swaps the two buffers, so that the
-/// result is in stream->text. Returns the result's length, or -1 with *status set.
-static int32_t transform(nlp_token_stream *stream, int32_t length, const UNormalizer2 *normalizer,
-                         int32_t options, UErrorCode *status) {
-    // Most transformations keep the length; a little slack avoids a second pass.
-    int64_t wanted = (int64_t)length + length / 8 + 16;
-    if (wanted > INT32_MAX) wanted = INT32_MAX;
-    if (!reserve_units(&stream->mapped, (int32_t)wanted)) {
-        *status = U_MEMORY_ALLOCATION_ERROR;
-        return -1;
-    }
-    for (int attempt = 0; attempt < 2; attempt++) {
-        UErrorCode result = U_ZERO_ERROR;
-        UChar *out = stream->mapped.units;
-        int32_t capacity = stream->mapped.capacity;
-        int32_t mapped;
-        if (normalizer != NULL)
-            mapped = unorm2_normalize(normalizer, stream->text.units, length, out, capacity, &result);
-        else if (options & NLP_TOKENS_FOLD_CASE)
-            mapped = u_strFoldCase(out, capacity, stream->text.units, length, U_FOLD_CASE_DEFAULT,
-                                   &result);
-        else
-            mapped = u_strToLower(out, capacity, stream->text.units, length, "", &result);
-        if (result == U_BUFFER_OVERFLOW_ERROR && attempt == 0) {
-            if (!reserve_units(&stream->mapped, mapped)) {
-                *status = U_MEMORY_ALLOCATION_ERROR;
-                return -1;
-            }
-            continue;
-        }
-        if (U_FAILURE(result)) {
-            *status = result;
-            return -1;
-        }
-        units_buffer swap = stream->text;
-        stream->text = stream->mapped;
-        stream->mapped = swap;
-        return mapped;
-    }
-    *status = U_INTERNAL_PROGRAM_ERROR;
-    return -1;
-}
-
-/// UTF-8 → UTF-16 into stream->text (which has room for `length` units), lower-casing ASCII
-/// letters on the way when `lower_ascii` is set (the full mapping of every ASCII character, in
-/// lower-casing and in case folding). Ill-formed sequences become U+FFFD (maximal subparts, as
-/// u_strFromUTF8WithSub). Sets *has_non_ascii. Returns the number of units.
-static int32_t to_utf16(nlp_token_stream *stream, const uint8_t *src, int32_t length, int lower_ascii,
-                        int *has_non_ascii) {
-    UChar *dst = stream->text.units;
-    int32_t i = 0, written = 0;
-    int non_ascii = 0;
-    const uint8_t lower_bit = lower_ascii ? 0x20 : 0;
-    while (i < length) {
-        // Eight ASCII bytes at a time (the compiler vectorizes the inner loop).
-        while (length - i >= 8) {
-            uint64_t word;
-            memcpy(&word, src + i, 8);
-            if (word & 0x8080808080808080ull) break;
-            for (int k = 0; k < 8; k++) {
-                uint8_t ascii = src[i + k];
-                dst[written + k] = (uint8_t)(ascii - 'A') < 26 ? (ascii | lower_bit) : ascii;
-            }
-            i += 8;
-            written += 8;
-        }
-        if (i == length) break;
-        uint8_t byte = src[i];
-        if (byte < 0x80) {
-            dst[written++] = (uint8_t)(byte - 'A') < 26 ? (byte | lower_bit) : byte;
-            i++;
-            continue;
-        }
-        non_ascii = 1;
-        UChar32 c;
-        U8_NEXT(src, i, length, c);
-        if (c < 0) c = 0xFFFD;
-        U16_APPEND_UNSAFE(dst, written, c);
-    }
-    *has_non_ascii = non_ascii;
-    return written;
-}
-
-static inline int is_ascii_space(UChar unit) { return unit == 0x20 || (unit >= 0x09 && unit <= 0x0D); }
-
-/// Case-maps `src` into stream->mapped at `*out`, growing it when needed. Returns 0 with *status
-/// set on failure.
-static int map_span(nlp_token_stream *stream, const UChar *src, int32_t length, int32_t options,
-                    int32_t *out, UErrorCode *status) {
-    for (int attempt = 0; attempt < 2; attempt++) {
-        UErrorCode result = U_ZERO_ERROR;
-        UChar *dst = stream->mapped.units + *out;
-        int32_t capacity = stream->mapped.capacity - *out;
-        int32_t mapped = (options & NLP_TOKENS_FOLD_CASE)
-                             ? u_strFoldCase(dst, capacity, src, length, U_FOLD_CASE_DEFAULT, &result)
-                             : u_strToLower(dst, capacity, src, length, "", &result);
-        if (result == U_BUFFER_OVERFLOW_ERROR && attempt == 0) {
-            int64_t wanted = (int64_t)*out + mapped + (stream->mapped.capacity >> 3) + 16;
-            if (wanted > INT32_MAX || !reserve_units(&stream->mapped, (int32_t)wanted)) {
-                *status = U_MEMORY_ALLOCATION_ERROR;
-                return 0;
-            }
-            continue;
-        }
-        if (U_FAILURE(result)) {
-            *status = result;
-            return 0;
-        }
-        *out += mapped;
-        return 1;
-    }
-    *status = U_INTERNAL_PROGRAM_ERROR;
-    return 0;
-}
-
-static int copy_span(nlp_token_stream *stream, const UChar *src, int32_t length, int32_t *out) {
-    if ((int64_t)*out + length > stream->mapped.capacity) {
-        int64_t wanted = (int64_t)*out + length + (stream->mapped.capacity >> 3) + 16;
-        if (wanted > INT32_MAX || !reserve_units(&stream->mapped, (int32_t)wanted)) return 0;
-    }
-    memcpy(stream->mapped.units + *out, src, (size_t)length * sizeof(UChar));
-    *out += length;
-    return 1;
-}
-
-/// Case-maps stream->text, whose ASCII letters are already mapped, by handing ICU only the
-/// stretches with other characters: each runs from just after ASCII white space (or the start)
-/// to just before ASCII white space (or the end), and stretches less than SPAN_GAP units apart
-/// go together. White space is neither cased nor case-ignorable, so it ends the context of the
-/// only context-dependent mapping of the root locale (Final_Sigma): the result is the same as
-/// mapping the whole text. Swaps the result into stream->text. Returns its length, or -1.
-enum { SPAN_GAP = 64 };
-static int32_t map_case_in_spans(nlp_token_stream *stream, int32_t length, int32_t options,
-                                 UErrorCode *status) {
-    int64_t wanted = (int64_t)length + length / 8 + 16;
-    if (wanted > INT32_MAX || !reserve_units(&stream->mapped, (int32_t)wanted)) {
-        *status = U_MEMORY_ALLOCATION_ERROR;
-        return -1;
-    }
-    const UChar *src = stream->text.units;
-    int32_t out = 0, i = 0;
-    while (i < length) {
-        int32_t first = i;
-        while (first < length && src[first] < 0x80) first++;
-        int32_t start = first;
-        while (start > i && start < length && !is_ascii_space(src[start - 1])) start--;
-        if (!copy_span(stream, src + i, start - i, &out)) goto out_of_memory;
-        if (start == length) break;
-        int32_t end = first;
-        for (;;) {
-            while (end < length && !is_ascii_space(src[end])) end++;
-            int32_t next = end;
-            int32_t limit = length - end < SPAN_GAP ? length : end + SPAN_GAP;
-            while (next < limit && src[next] < 0x80) next++;
-            if (next == limit) break;
-            end = next;
-        }
-        if (!map_span(stream, src + start, end - start, options, &out, status)) return -1;
-        i = end;
-    }
-    units_buffer swap = stream->text;
-    stream->text = stream->mapped;
-    stream->mapped = swap;
-    return out;
-
-out_of_memory:
-    *status = U_MEMORY_ALLOCATION_ERROR;
-    return -1;
 }
 
 int32_t nlp_token_stream_set_text(nlp_token_stream *stream, const char *utf8, int32_t length,
@@ -310,30 +107,34 @@ int32_t nlp_token_stream_set_text(nlp_token_stream *stream, const char *utf8, in
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *normalizer = NULL;
     if (normalization != NLP_TOKENS_NO_NORMALIZATION) {
-        normalizer = normalizer_for(normalization, &status);
+        normalizer = nlp_utf16_normalizer(normalization, &status);
         if (U_FAILURE(status)) goto failed;
     }
     // UTF-8 never has fewer bytes than its UTF-16 has units.
-    if (!reserve_units(&stream->text, length > 0 ? length : 1)) {
+    if (!nlp_utf16_reserve(&stream->buffers.text, length > 0 ? length : 1)) {
         status = U_MEMORY_ALLOCATION_ERROR;
         goto failed;
     }
-    const int maps_case = (options & (NLP_TOKENS_LOWERCASE | NLP_TOKENS_FOLD_CASE)) != 0;
+    const int32_t case_mapping = (options & NLP_TOKENS_FOLD_CASE)   ? NLP_UTF16_FOLD_CASE
+                                 : (options & NLP_TOKENS_LOWERCASE) ? NLP_UTF16_LOWERCASE
+                                                                    : 0;
+    const int maps_case = case_mapping != 0;
     int has_non_ascii = 0;
     // ASCII letters are mapped during the conversion, unless a normalization comes first.
-    int32_t units = to_utf16(stream, (const uint8_t *)utf8, length, maps_case && normalizer == NULL,
-                             &has_non_ascii);
+    utf16_buffers *buffers = &stream->buffers;
+    int32_t units = nlp_utf16_from_utf8(buffers, (const uint8_t *)utf8, length,
+                                        maps_case && normalizer == NULL, &has_non_ascii);
     if (normalizer != NULL) {
-        units = transform(stream, units, normalizer, options, &status);
+        units = nlp_utf16_transform(buffers, units, normalizer, 0, &status);
         if (units < 0) goto failed;
-        if (maps_case) units = transform(stream, units, NULL, options, &status);
+        if (maps_case) units = nlp_utf16_transform(buffers, units, NULL, case_mapping, &status);
     } else if (maps_case && has_non_ascii) {
-        units = map_case_in_spans(stream, units, options, &status);
+        units = nlp_utf16_map_case_in_spans(buffers, units, case_mapping, &status);
     }
     if (units < 0) goto failed;
-    ubrk_setText(stream->iterator, stream->text.units, units, &status);
+    ubrk_setText(stream->iterator, stream->buffers.text.units, units, &status);
     if (U_FAILURE(status)) goto failed;
-    stream->attached = stream->text.units;
+    stream->attached = stream->buffers.text.units;
     stream->attached_length = units;
     stream->options = options;
     stream->position = ubrk_first(stream->iterator);
