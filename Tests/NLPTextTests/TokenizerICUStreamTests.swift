@@ -138,6 +138,24 @@ struct TokenizerICUStreamTests {
         #expect(tokens == expected)
     }
 
+    @Test("Token kinds are the segment kinds of ICUWordBreaker", arguments: multilingual)
+    func kinds(text: String) throws {
+        let stream = try ICUTokenStream(locale: "en_US")
+        let options = ICUTokenStream.Options(
+            normalization: nil, caseMapping: .preserve, stripsPunctuation: false, keepsPunctuation: false)
+        var streamed: [(String, WordKind)] = []
+        var copy = text
+        let failure = copy.withUTF8 { bytes in
+            stream.forEachToken(inUTF8: bytes, options: options) { token, kind in
+                streamed.append((String(decoding: token, as: UTF8.self), kind))
+            }
+        }
+        #expect(failure == nil)
+        let words = try ICUWordBreaker().segments(in: text).filter(\.kind.isWord)
+        #expect(streamed.map(\.0) == words.map(\.string))
+        #expect(streamed.map(\.1) == words.map(\.kind))
+    }
+
     @Test("A token callback may tokenize again (the pool lends a second stream)")
     func nested() throws {
         let tokenizer = try UnicodeTokenizer(usesASCIIFastPath: false)

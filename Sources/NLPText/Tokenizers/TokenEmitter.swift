@@ -1,5 +1,6 @@
-// The per-token half of UnicodeTokenizer: case mapping of ASCII, punctuation stripping, number
-// placeholders, emoji filtering, with a reusable scratch buffer.
+// The per-token half of UnicodeTokenizer: for the ASCII scanner's words, case mapping and
+// punctuation stripping (ICU's tokens arrive mapped and stripped from C); for all tokens, number
+// placeholders and emoji filtering.
 
 /// Turns word segments into tokens for ``UnicodeTokenizer``, reusing one scratch buffer.
 struct TokenEmitter {
