@@ -13,7 +13,6 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
-#include <unicode/ustring.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
@@ -234,6 +233,10 @@ static int reserve_output(nlp_token_stream *stream, int64_t bytes) {
 
 int32_t nlp_token_stream_next(nlp_token_stream *stream, const uint8_t **bytes, int32_t *ends,
                               int32_t *kinds, int32_t capacity, int32_t *error_code) {
+    if (bytes == NULL || (capacity > 0 && (ends == NULL || kinds == NULL))) {
+        *error_code = U_ILLEGAL_ARGUMENT_ERROR;
+        return -1;
+    }
     *error_code = U_ZERO_ERROR;
     *bytes = NULL;
     if (stream == NULL || stream->attached == NULL || stream->position < 0 || capacity <= 0)

@@ -47,7 +47,8 @@ int32_t nlp_token_stream_set_text(nlp_token_stream *stream, const char *utf8, in
 /// of kind NLP_WORD_NONE are skipped unless the options include NLP_TOKENS_KEEP_PUNCTUATION.
 /// *bytes points into the stream's own buffer, valid until the next call on the stream.
 /// Returns the number of tokens: 0 once the text is exhausted; fewer than `capacity` does not
-/// mean the end. Returns -1 when out of memory, with the reason in *error_code.
+/// mean the end. Returns -1 when out of memory or when an array is NULL, with the reason in
+/// *error_code.
 int32_t nlp_token_stream_next(nlp_token_stream *stream, const uint8_t **bytes, int32_t *ends,
                               int32_t *kinds, int32_t capacity, int32_t *error_code);
 
