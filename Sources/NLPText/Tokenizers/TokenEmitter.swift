@@ -1,6 +1,6 @@
-// The per-token half of UnicodeTokenizer: case mapping of ASCII, punctuation stripping, number
-// placeholders, emoji filtering, with a reusable scratch buffer.
-internal import CICU
+// The per-token half of UnicodeTokenizer: for the ASCII scanner's words, case mapping and
+// punctuation stripping (ICU's tokens arrive mapped and stripped from C); for all tokens, number
+// placeholders and emoji filtering.
 
 /// Turns word segments into tokens for ``UnicodeTokenizer``, reusing one scratch buffer.
 struct TokenEmitter {
@@ -44,42 +44,34 @@ struct TokenEmitter {
         }
     }
 
-    /// Emits a segment found by ICU in text that is already normalized and case-mapped.
+    /// Emits a token from ``ICUTokenStream``, which has already normalized, case-mapped and (when
+    /// asked) stripped it of punctuation: what is left is number and emoji handling.
+    @inline(__always)
     mutating func emitICU(
-        _ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, kind: WordKind,
-        _ body: (UnsafeBufferPointer<UInt8>) throws -> Void
+        _ token: UnsafeBufferPointer<UInt8>, kind: WordKind, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) rethrows {
-        let token = UnsafeBufferPointer(rebasing: text[range])
         switch kind {
-        case .none:
-            // Only asked for when punctuation is kept. White space is never a token; ICU keeps a
-            // combining mark with the space before it, which the ASCII path cannot see.
-            let start = Self.leadingWhitespaceCount(token)
-            if start < token.count { try body(UnsafeBufferPointer(rebasing: token[start...])) }
-            return
         case .emoji:
             if keepsEmoji { try body(token) }
-            return
         case .number:
-            let hasLetters = String(decoding: token, as: UTF8.self).unicodeScalars.contains {
-                $0.properties.isAlphabetic
-            }
-            if !hasLetters, try emitNumber(body) { return }
-        case .word, .kana, .ideographic:
-            break
+            // Stripping removes no letters (no punctuation is alphabetic), so testing the
+            // stripped token is the same as testing the segment.
+            if case .keep = numbers { return try body(token) }
+            if !Self.containsLetters(token), try emitNumber(body) { return }
+            try body(token)
+        case .word, .kana, .ideographic, .none:
+            try body(token)
         }
-        guard stripsPunctuation, Self.containsPunctuation(token) else { return try body(token) }
-        try emitRewritten(maximumCount: token.count, body) { out in
-            var written = 0
-            for scalar in String(decoding: token, as: UTF8.self).unicodeScalars
-            where !Self.isPunctuation(scalar) {
-                for byte in UTF8.encode(scalar)! {
-                    out[written] = byte
-                    written += 1
-                }
-            }
-            return written
+    }
+
+    /// `true` when `token` has an alphabetic scalar (e.g. "mp3", which ICU calls a number).
+    static func containsLetters(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        var hasNonASCII = false
+        for byte in token {
+            if byte >= 0x80 { hasNonASCII = true } else if byte | 0x20 &- 0x61 < 26 { return true }
         }
+        guard hasNonASCII else { return false }
+        return String(decoding: token, as: UTF8.self).unicodeScalars.contains { $0.properties.isAlphabetic }
     }
 
     /// Handles a number token; returns `false` when it should be treated like a word.
@@ -124,29 +116,5 @@ struct TokenEmitter {
         default:
             return false
         }
-    }
-
-    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII
-            ? isASCIIPunctuation(UInt8(scalar.value)) : nlp_icu_is_punctuation(Int32(scalar.value)) != 0
-    }
-
-    static func containsPunctuation(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        var hasNonASCII = false
-        for byte in token {
-            if byte >= 0x80 { hasNonASCII = true } else if isASCIIPunctuation(byte) { return true }
-        }
-        guard hasNonASCII else { return false }
-        return String(decoding: token, as: UTF8.self).unicodeScalars.contains { isPunctuation($0) }
-    }
-
-    /// The number of bytes of white space at the start of `token`.
-    static func leadingWhitespaceCount(_ token: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        for scalar in String(decoding: token, as: UTF8.self).unicodeScalars {
-            guard nlp_icu_is_whitespace(Int32(scalar.value)) != 0 else { break }
-            count += UTF8.width(scalar)
-        }
-        return count
     }
 }

@@ -59,7 +59,7 @@ public struct UnicodeTokenizer: Tokenizer, Sendable {
     }
 
     /// The ICU locale whose word-break rules apply, e.g. `"en_US"`, `"ja"`, `"th"`.
-    public var locale: String { breakers.locale }
+    public var locale: String { streams.locale }
     /// Case mapping applied to tokens (default ``CaseMapping/lowercase``).
     public var caseMapping: CaseMapping
     /// Unicode normalization applied to the text before splitting (default `nil`: none). `.nfkc`
@@ -75,7 +75,7 @@ public struct UnicodeTokenizer: Tokenizer, Sendable {
     /// `false` sends all text through ICU, for comparison.
     public var usesASCIIFastPath: Bool
 
-    let breakers: WordBreakerPool
+    let streams: TokenStreamPool
     /// The most UTF-8 bytes handed to ICU at once (64 MiB). Longer text is cut at ASCII white
     /// space (or, in a longer stretch without any, between two characters), which keeps ICU's
     /// 32-bit lengths and its UTF-16 copies bounded. Settable for tests.
@@ -90,7 +90,7 @@ public struct UnicodeTokenizer: Tokenizer, Sendable {
         normalization: NormalizationForm? = nil, punctuation: PunctuationHandling = .strip,
         numbers: NumberHandling = .keep, keepsEmoji: Bool = true, usesASCIIFastPath: Bool = true
     ) throws {
-        self.breakers = try WordBreakerPool(locale: locale)
+        self.streams = try TokenStreamPool(locale: locale)
         self.caseMapping = caseMapping
         self.normalization = normalization
         self.punctuation = punctuation
@@ -201,52 +201,22 @@ public struct UnicodeTokenizer: Tokenizer, Sendable {
         }
     }
 
-    /// Normalizes and case-maps `bytes[range]` with ICU (when asked), then splits it with ICU.
+    /// Normalizes, case-maps and splits `bytes[range]` with ICU, and strips punctuation from the
+    /// words, all in one C loop; the emitter handles numbers and emoji.
     private func emitICUPiece(
         _ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, emitter: inout TokenEmitter,
         _ body: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) rethrows {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        var transformed: [UInt8]? = nil
-        do {
-            if let normalization {
-                transformed = try ICUText.transformUTF8(
-                    slice, operation: normalization.operation, name: "normalization")
-            }
-            let caseOperation: Int32? =
-                switch caseMapping {
-                case .preserve: nil
-                case .lowercase: Int32(NLP_ICU_LOWERCASE)
-                case .foldCase: Int32(NLP_ICU_FOLD_CASE)
-                }
-            if let caseOperation {
-                transformed =
-                    try transformed.map { try ICUText.transformUTF8($0, operation: caseOperation) }
-                    ?? ICUText.transformUTF8(slice, operation: caseOperation, name: "case mapping")
-            }
-        } catch {
-            preconditionFailure("\(error)")  // only out of memory: pieces are at most 64 MiB
-        }
-        let wordsOnly = punctuation != .keep
-        if let transformed {
-            try transformed.withUnsafeBufferPointer { text in
-                try split(text, wordsOnly: wordsOnly, emitter: &emitter, body)
-            }
-        } else {
-            try split(slice, wordsOnly: wordsOnly, emitter: &emitter, body)
-        }
-    }
-
-    private func split(
-        _ text: UnsafeBufferPointer<UInt8>, wordsOnly: Bool, emitter: inout TokenEmitter,
-        _ body: (UnsafeBufferPointer<UInt8>) throws -> Void
-    ) rethrows {
-        let failure = try breakers.withBreaker { breaker in
-            try breaker.forEachSegment(inUTF8: text, wordsOnly: wordsOnly) { range, kind in
-                try emitter.emitICU(text, range: range, kind: kind, body)
+        let options = ICUTokenStream.Options(
+            normalization: normalization, caseMapping: caseMapping, stripsPunctuation: punctuation == .strip,
+            keepsPunctuation: punctuation == .keep)
+        let failure = try streams.withStream { stream in
+            try stream.forEachToken(inUTF8: slice, options: options) { token, kind in
+                try emitter.emitICU(token, kind: kind, body)
             }
         }
-        if let failure { preconditionFailure("\(failure)") }  // only out of memory
+        if let failure { preconditionFailure("\(failure)") }  // only out of memory: pieces are at most 64 MiB
     }
 
     /// `true` when every byte is below 0x80.
