@@ -1,0 +1,101 @@
+// NLPNeural: growable scratch buffers for the recurrent time loops.
+import NLPCore
+
+/// A heap buffer of `Float`s that only grows, so forward/backward passes with repeating shapes
+/// allocate nothing after the first batch.
+///
+/// The recurrent engine keeps one of these per cached quantity (projections, gates, states, …);
+/// `reserve(_:)` returns the base pointer, valid until the next `reserve` with a larger count.
+final class RecurrentBuffer {
+    private(set) var pointer: UnsafeMutablePointer<Float>
+    private(set) var capacity: Int
+
+    init() {
+        capacity = 16
+        pointer = .allocate(capacity: capacity)
+    }
+
+    deinit { pointer.deallocate() }
+
+    /// Makes room for `count` scalars (contents are not kept when it grows) and returns the base.
+    @discardableResult
+    func reserve(_ count: Int) -> UnsafeMutablePointer<Float> {
+        if count > capacity {
+            pointer.deallocate()
+            capacity = max(count, capacity + capacity / 2)
+            pointer = .allocate(capacity: capacity)
+        }
+        return pointer
+    }
+
+    /// Makes room for `count` scalars and sets them to zero.
+    @discardableResult
+    func reserveZeroed(_ count: Int) -> UnsafeMutablePointer<Float> {
+        let p = reserve(count)
+        p.update(repeating: 0, count: count)
+        return p
+    }
+}
+
+/// Fused elementwise loops on 16 lanes for the gate arithmetic; tails run the same vector code on
+/// splatted scalars, so every element gets identical arithmetic.
+enum RecurrentMath {
+    @inline(__always)
+    static func load(_ p: UnsafePointer<Float>) -> FloatVector {
+        UnsafeRawPointer(p).loadUnaligned(as: FloatVector.self)
+    }
+
+    @inline(__always)
+    static func store(_ v: FloatVector, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: FloatVector.self)
+    }
+
+    /// `out[j] = op(a[j], b[j], c[j])` for `j < count`.
+    @inline(__always)
+    static func map3(
+        _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafePointer<Float>,
+        _ out: UnsafeMutablePointer<Float>, count: Int,
+        _ op: (FloatVector, FloatVector, FloatVector) -> FloatVector
+    ) {
+        var j = 0
+        while j + 16 <= count {
+            store(op(load(a + j), load(b + j), load(c + j)), out + j)
+            j += 16
+        }
+        while j < count {
+            out[j] = op(FloatVector(repeating: a[j]), FloatVector(repeating: b[j]), FloatVector(repeating: c[j]))[0]
+            j += 1
+        }
+    }
+
+    /// `out[j] = op(a[j], b[j], c[j], d[j])` for `j < count`.
+    @inline(__always)
+    static func map4(
+        _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafePointer<Float>,
+        _ d: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, count: Int,
+        _ op: (FloatVector, FloatVector, FloatVector, FloatVector) -> FloatVector
+    ) {
+        var j = 0
+        while j + 16 <= count {
+            store(op(load(a + j), load(b + j), load(c + j), load(d + j)), out + j)
+            j += 16
+        }
+        while j < count {
+            out[j] =
+                op(
+                    FloatVector(repeating: a[j]), FloatVector(repeating: b[j]), FloatVector(repeating: c[j]),
+                    FloatVector(repeating: d[j]))[0]
+            j += 1
+        }
+    }
+
+    /// `sums[j] += Σ_rows m[row, j]` for a row-major `[rows, columns]` matrix.
+    static func addColumnSums(
+        _ m: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>
+    ) {
+        for row in 0 ..< rows {
+            let r = m + row * columns
+            VectorKernels.binary(UnsafePointer(sums), r, sums, count: columns) { $0 + $1 }
+        }
+    }
+}
