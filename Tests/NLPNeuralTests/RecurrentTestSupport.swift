@@ -43,3 +43,28 @@ func randomizeBiases(_ layer: any Layer, seed: UInt64) {
         parameter.value = .uniform(shape: parameter.value.shape, lower: -0.5, upper: 0.5, using: &rng)
     }
 }
+
+/// Steps `range` of a `[B, T, F]` tensor.
+func timeSteps(_ x: Tensor, _ range: Range<Int>) -> Tensor {
+    let (B, T, F) = (x.shape[0], x.shape[1], x.shape[2])
+    var scalars: [Float] = []
+    for b in 0 ..< B {
+        scalars += x.scalars[(b * T + range.lowerBound) * F ..< (b * T + range.upperBound) * F]
+    }
+    return Tensor(shape: [B, range.count, F], scalars: scalars)
+}
+
+/// `[B, T, F]` tensors joined along the time axis.
+func joinTime(_ parts: [Tensor]) -> Tensor {
+    let (B, F) = (parts[0].shape[0], parts[0].shape[2])
+    var scalars: [Float] = []
+    for b in 0 ..< B {
+        for part in parts { scalars += timeSteps(part.slice(b ..< b + 1), 0 ..< part.shape[1]).scalars }
+    }
+    return Tensor(shape: [B, parts.reduce(0) { $0 + $1.shape[1] }, F], scalars: scalars)
+}
+
+/// A `[B, T, F]` tensor with its time axis reversed.
+func reverseTime(_ x: Tensor) -> Tensor {
+    joinTime((0 ..< x.shape[1]).reversed().map { timeSteps(x, $0 ..< $0 + 1) })
+}
