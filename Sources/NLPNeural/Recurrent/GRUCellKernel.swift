@@ -22,6 +22,7 @@ enum GRUCellKernel {
                 h.update(from: hPrev, count: units)
                 continue
             }
+            s.addBiases(row: b, width: width)
             let z = s.z + b * width
             let hU = hUAll + b * width
             let a = s.gates + b * width

@@ -27,6 +27,7 @@ enum LSTMCellKernel {
                 h.update(from: hPrev, count: units)
                 continue
             }
+            s.addBiases(row: b, width: width)
             let cAct = cActAll + b * units
             RecurrentActivations.apply(f.recurrentActivation, z, into: a, count: 2 * units)
             RecurrentActivations.apply(f.activation, z + 2 * units, into: a + 2 * units, count: units)

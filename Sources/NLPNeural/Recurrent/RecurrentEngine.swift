@@ -64,6 +64,7 @@ final class RecurrentEngine {
     private let dcCarry = RecurrentBuffer()
     private let scratch = RecurrentBuffer()
     private let dxT = RecurrentBuffer()
+    private let recurrentTransposed = RecurrentBuffer()  // Uᵀ [G·H, H]
 
     // The latest forward pass.
     private(set) var batch = 0
@@ -144,21 +145,12 @@ final class RecurrentEngine {
                 }
             }
         }
-        // Z = xT · W + b as one GEMM over all steps (bias broadcast first, then beta = 1).
+        // Z = xT · W as one GEMM over all steps (the cells add the bias, while the block is in cache).
         let rows = T * B
-        if let bias = weights.bias {
-            for row in 0 ..< rows { (z + row * GH).update(from: bias, count: GH) }
-            if let hU {
-                for row in 0 ..< rows { (hU + row * GH).update(from: bias + GH, count: GH) }
-            }
-        } else {
-            z.update(repeating: 0, count: rows * GH)
-            hU?.update(repeating: 0, count: rows * GH)
-        }
         if rows > 0 {
             BLAS.sgemm(
                 transposeA: false, transposeB: false, m: rows, n: GH, k: D, a: xT, lda: D, b: weights.kernel,
-                ldb: GH, beta: 1, c: z, ldc: GH)
+                ldb: GH, beta: 0, c: z, ldc: GH)
         }
         // Initial states.
         if let initialState {
@@ -185,12 +177,14 @@ final class RecurrentEngine {
             let accumulator = (hU ?? z) + s * B * GH
             BLAS.sgemm(
                 transposeA: false, transposeB: false, m: B, n: GH, k: H, a: recurrentInput, lda: H,
-                b: weights.recurrentKernel, ldb: GH, beta: 1, c: accumulator, ldc: GH)
-            let step = RecurrentStep(
+                b: weights.recurrentKernel, ldb: GH, beta: hU == nil ? 1 : 0, c: accumulator, ldc: GH)
+            var step = RecurrentStep(
                 batch: B, units: H, z: z + s * B * GH, hU: hU.map { $0 + s * B * GH }, gates: gates + s * B * GH,
                 hPrev: hPrev, h: h + (s + 1) * B * H, cPrev: c.map { $0 + s * B * H },
                 c: c.map { $0 + (s + 1) * B * H }, cActivated: cActivated.map { $0 + s * B * H },
                 mask: stepMask.map { UnsafePointer($0 + s * B) })
+            step.bias = weights.bias
+            step.recurrentBias = kind == .gru ? weights.bias.map { $0 + GH } : nil
             switch kind {
             case .simple: SimpleRNNCellKernel.forward(step, activations)
             case .gru: GRUCellKernel.forward(step, activations)
@@ -240,6 +234,12 @@ final class RecurrentEngine {
         let c = kind == .lstm ? self.c.pointer : nil
         let cActivated = kind == .lstm ? self.cActivated.pointer : nil
         let stepMask = hasMask ? UnsafePointer(self.stepMask.pointer) : nil
+        // Uᵀ, so the per-step product δZ·Uᵀ is a plain (NN) GEMM, which OpenBLAS runs on its
+        // small-matrix kernels without packing U again at every step.
+        let uT = recurrentTransposed.reserve(GH * H)
+        for j in 0 ..< H {
+            for g in 0 ..< GH { uT[g * H + j] = weights.recurrentKernel[j * GH + g] }
+        }
         outputGradient.withUnsafeBufferPointer { g in
             let g = g.baseAddress!
             if !returnSequences { dhCarry.update(from: g, count: B * H) }
@@ -268,15 +268,15 @@ final class RecurrentEngine {
                 let dRecurrent = UnsafePointer((dzU ?? dz) + s * B * GH)
                 if let recurrentDropout {
                     BLAS.sgemm(
-                        transposeA: false, transposeB: true, m: B, n: H, k: GH, a: dRecurrent, lda: GH,
-                        b: weights.recurrentKernel, ldb: GH, beta: 0, c: scratch, ldc: H)
+                        transposeA: false, transposeB: false, m: B, n: H, k: GH, a: dRecurrent, lda: GH, b: uT,
+                        ldb: H, beta: 0, c: scratch, ldc: H)
                     recurrentDropout.withUnsafeBufferPointer { m in
                         RecurrentMath.map3(dhCarry, scratch, m.baseAddress!, dhCarry, count: B * H) { $0.addingProduct($1, $2) }
                     }
                 } else {
                     BLAS.sgemm(
-                        transposeA: false, transposeB: true, m: B, n: H, k: GH, a: dRecurrent, lda: GH,
-                        b: weights.recurrentKernel, ldb: GH, beta: 1, c: dhCarry, ldc: H)
+                        transposeA: false, transposeB: false, m: B, n: H, k: GH, a: dRecurrent, lda: GH, b: uT,
+                        ldb: H, beta: 1, c: dhCarry, ldc: H)
                 }
             }
         }

@@ -5,8 +5,8 @@ import NLPCore
 ///
 /// Shapes (`G` gates of `H` units: SimpleRNN 1, GRU 3, LSTM 4):
 /// ```
-/// z        [B, G·H]  pre-activations: x·W + b (+ h·U for SimpleRNN and LSTM)
-/// hU       [B, 3H]   GRU only: h_prev·U + b_hh (kept apart because the candidate needs r ⊙ it)
+/// z        [B, G·H]  pre-activations: x·W (+ h·U for SimpleRNN and LSTM); the cell adds b
+/// hU       [B, 3H]   GRU only: h_prev·U, + b_hh by the cell (apart: the candidate needs r ⊙ it)
 /// gates    [B, G·H]  activations of z (LSTM i f c o, GRU z r h̃); SimpleRNN writes h directly
 /// hPrev, h [B, H]    states before/after the step;   cPrev, c, cActivated [B, H]  LSTM only
 /// mask     [B]       1 = real step, 0 = padded (state carried over), or nil
@@ -32,6 +32,23 @@ struct RecurrentStep {
     var c: UnsafeMutablePointer<Float>?
     var cActivated: UnsafeMutablePointer<Float>?
     var mask: UnsafePointer<Float>?
+    /// `[G·H]` bias added to `z` by the cell (GRU: the input bias), or nil.
+    var bias: UnsafePointer<Float>? = nil
+    /// GRU only: `[3H]` recurrent bias added to `hU` by the cell, or nil.
+    var recurrentBias: UnsafePointer<Float>? = nil
+
+    /// Adds `bias` to row `b` of `z` (and `recurrentBias` to row `b` of `hU`).
+    @inline(__always)
+    func addBiases(row b: Int, width: Int) {
+        if let bias {
+            let z = self.z + b * width
+            VectorKernels.binary(z, bias, z, count: width) { $0 + $1 }
+        }
+        if let recurrentBias, let hU {
+            let u = hU + b * width
+            VectorKernels.binary(u, recurrentBias, u, count: width) { $0 + $1 }
+        }
+    }
 
     /// Whether row `b` is a real (unmasked) step.
     @inline(__always)

@@ -12,6 +12,7 @@ enum SimpleRNNCellKernel {
                 h.update(from: s.hPrev + b * units, count: units)
                 continue
             }
+            s.addBiases(row: b, width: units)
             RecurrentActivations.apply(f.activation, s.z + b * units, into: h, count: units)
         }
     }
