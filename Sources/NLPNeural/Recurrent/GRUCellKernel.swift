@@ -26,7 +26,7 @@ enum GRUCellKernel {
             let z = s.z + b * width
             let hU = hUAll + b * width
             let a = s.gates + b * width
-            VectorKernels.binary(z, hU, z, count: 2 * units) { $0 + $1 }
+            RecurrentMath.map2(z, hU, z, count: 2 * units) { $0 + $1 }
             RecurrentActivations.apply(f.recurrentActivation, z, into: a, count: 2 * units)
             RecurrentMath.map3(z + 2 * units, a + units, hU + 2 * units, z + 2 * units, count: units) { x, r, u in
                 x.addingProduct(r, u)
@@ -63,14 +63,14 @@ enum GRUCellKernel {
             let a = s.gates + b * width
             let hU = s.hU! + b * width
             let hPrev = s.hPrev + b * units
-            VectorKernels.binary(dh, a, dz + 2 * units, count: units) { g, zg in g * (one - zg) }
+            RecurrentMath.map2(dh, a, dz + 2 * units, count: units) { g, zg in g * (one - zg) }
             RecurrentActivations.backward(f.activation, z: z + 2 * units, a: a + 2 * units, gradient: dz + 2 * units, count: units)
             RecurrentMath.map3(dh, hPrev, a + 2 * units, dz, count: units) { g, hp, cand in g * (hp - cand) }
-            VectorKernels.binary(dz + 2 * units, hU + 2 * units, dz + units, count: units) { $0 * $1 }
+            RecurrentMath.map2(dz + 2 * units, hU + 2 * units, dz + units, count: units) { $0 * $1 }
             RecurrentActivations.backward(f.recurrentActivation, z: z, a: a, gradient: dz, count: 2 * units)
             dzU.update(from: dz, count: 2 * units)
-            VectorKernels.binary(dz + 2 * units, a + units, dzU + 2 * units, count: units) { $0 * $1 }
-            VectorKernels.binary(dh, a, dhCarry, count: units) { $0 * $1 }
+            RecurrentMath.map2(dz + 2 * units, a + units, dzU + 2 * units, count: units) { $0 * $1 }
+            RecurrentMath.map2(dh, a, dhCarry, count: units) { $0 * $1 }
         }
     }
 }

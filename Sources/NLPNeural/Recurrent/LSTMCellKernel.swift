@@ -36,7 +36,7 @@ enum LSTMCellKernel {
                 (f * cp).addingProduct(i, g)
             }
             RecurrentActivations.apply(f.activation, c, into: cAct, count: units)
-            VectorKernels.binary(a + 3 * units, cAct, h, count: units) { $0 * $1 }
+            RecurrentMath.map2(a + 3 * units, cAct, h, count: units) { $0 * $1 }
         }
     }
 
@@ -69,14 +69,14 @@ enum LSTMCellKernel {
             let dc = dcAll + b * units
             let scratch = d.scratch
             // scratch = dh ⊙ o, then ⊙ tanh′(c); δc = dc_next + scratch
-            VectorKernels.binary(dh, a + 3 * units, scratch, count: units) { $0 * $1 }
+            RecurrentMath.map2(dh, a + 3 * units, scratch, count: units) { $0 * $1 }
             RecurrentActivations.backward(f.activation, z: c, a: cAct, gradient: scratch, count: units)
-            VectorKernels.binary(dc, scratch, scratch, count: units) { $0 + $1 }
-            VectorKernels.binary(scratch, a + 2 * units, dz, count: units) { $0 * $1 }  // δi
-            VectorKernels.binary(scratch, cPrev, dz + units, count: units) { $0 * $1 }  // δf
-            VectorKernels.binary(scratch, a, dz + 2 * units, count: units) { $0 * $1 }  // δg
-            VectorKernels.binary(dh, cAct, dz + 3 * units, count: units) { $0 * $1 }  // δo
-            VectorKernels.binary(scratch, a + units, dc, count: units) { $0 * $1 }  // dc_prev
+            RecurrentMath.map2(dc, scratch, scratch, count: units) { $0 + $1 }
+            RecurrentMath.map2(scratch, a + 2 * units, dz, count: units) { $0 * $1 }  // δi
+            RecurrentMath.map2(scratch, cPrev, dz + units, count: units) { $0 * $1 }  // δf
+            RecurrentMath.map2(scratch, a, dz + 2 * units, count: units) { $0 * $1 }  // δg
+            RecurrentMath.map2(dh, cAct, dz + 3 * units, count: units) { $0 * $1 }  // δo
+            RecurrentMath.map2(scratch, a + units, dc, count: units) { $0 * $1 }  // dc_prev
             RecurrentActivations.backward(f.recurrentActivation, z: z, a: a, gradient: dz, count: 2 * units)
             RecurrentActivations.backward(f.activation, z: z + 2 * units, a: a + 2 * units, gradient: dz + 2 * units, count: units)
             RecurrentActivations.backward(

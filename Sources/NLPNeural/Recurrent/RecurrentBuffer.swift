@@ -50,7 +50,52 @@ enum RecurrentMath {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: FloatVector.self)
     }
 
-    /// `out[j] = op(a[j], b[j], c[j])` for `j < count`.
+    /// A vector of `a[j ..< j + rest]`, zero-padded.
+    @inline(__always)
+    static func partial(_ a: UnsafePointer<Float>, _ rest: Int) -> FloatVector {
+        var v = FloatVector(repeating: 0)
+        for k in 0 ..< rest { v[k] = a[k] }
+        return v
+    }
+
+    /// Stores the first `rest` lanes of `v`.
+    @inline(__always)
+    static func storePartial(_ v: FloatVector, _ out: UnsafeMutablePointer<Float>, _ rest: Int) {
+        for k in 0 ..< rest { out[k] = v[k] }
+    }
+
+    // Gate rows are short (H = 8 has no full vector), so tails are one zero-padded vector rather
+    // than one splatted vector per scalar.
+
+    /// `out[j] = op(a[j])` for `j < count`; `out` may alias `a`.
+    @inline(__always)
+    static func map1(
+        _ a: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, count: Int, _ op: (FloatVector) -> FloatVector
+    ) {
+        var j = 0
+        while j + 16 <= count {
+            store(op(load(a + j)), out + j)
+            j += 16
+        }
+        if j < count { storePartial(op(partial(a + j, count - j)), out + j, count - j) }
+    }
+
+    /// `out[j] = op(a[j], b[j])` for `j < count`; `out` may alias an input.
+    @inline(__always)
+    static func map2(
+        _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, count: Int,
+        _ op: (FloatVector, FloatVector) -> FloatVector
+    ) {
+        var j = 0
+        while j + 16 <= count {
+            store(op(load(a + j), load(b + j)), out + j)
+            j += 16
+        }
+        let rest = count - j
+        if rest > 0 { storePartial(op(partial(a + j, rest), partial(b + j, rest)), out + j, rest) }
+    }
+
+    /// `out[j] = op(a[j], b[j], c[j])` for `j < count`; `out` may alias an input.
     @inline(__always)
     static func map3(
         _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafePointer<Float>,
@@ -62,13 +107,13 @@ enum RecurrentMath {
             store(op(load(a + j), load(b + j), load(c + j)), out + j)
             j += 16
         }
-        while j < count {
-            out[j] = op(FloatVector(repeating: a[j]), FloatVector(repeating: b[j]), FloatVector(repeating: c[j]))[0]
-            j += 1
+        let rest = count - j
+        if rest > 0 {
+            storePartial(op(partial(a + j, rest), partial(b + j, rest), partial(c + j, rest)), out + j, rest)
         }
     }
 
-    /// `out[j] = op(a[j], b[j], c[j], d[j])` for `j < count`.
+    /// `out[j] = op(a[j], b[j], c[j], d[j])` for `j < count`; `out` may alias an input.
     @inline(__always)
     static func map4(
         _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafePointer<Float>,
@@ -80,12 +125,10 @@ enum RecurrentMath {
             store(op(load(a + j), load(b + j), load(c + j), load(d + j)), out + j)
             j += 16
         }
-        while j < count {
-            out[j] =
-                op(
-                    FloatVector(repeating: a[j]), FloatVector(repeating: b[j]), FloatVector(repeating: c[j]),
-                    FloatVector(repeating: d[j]))[0]
-            j += 1
+        let rest = count - j
+        if rest > 0 {
+            storePartial(
+                op(partial(a + j, rest), partial(b + j, rest), partial(c + j, rest), partial(d + j, rest)), out + j, rest)
         }
     }
 
@@ -95,7 +138,7 @@ enum RecurrentMath {
     ) {
         for row in 0 ..< rows {
             let r = m + row * columns
-            VectorKernels.binary(UnsafePointer(sums), r, sums, count: columns) { $0 + $1 }
+            map2(sums, r, sums, count: columns) { $0 + $1 }
         }
     }
 }

@@ -129,7 +129,7 @@ final class RecurrentEngine {
                     let target = xT + (s * B + b) * D
                     if let inputDropout {
                         inputDropout.withUnsafeBufferPointer { m in
-                            VectorKernels.binary(source, m.baseAddress! + b * D, target, count: D) { $0 * $1 }
+                            RecurrentMath.map2(source, m.baseAddress! + b * D, target, count: D) { $0 * $1 }
                         }
                     } else {
                         target.update(from: source, count: D)
@@ -170,7 +170,7 @@ final class RecurrentEngine {
             if let recurrentDropout, let hDropped {
                 let target = hDropped + s * B * H
                 recurrentDropout.withUnsafeBufferPointer { m in
-                    VectorKernels.binary(hPrev, m.baseAddress!, target, count: B * H) { $0 * $1 }
+                    RecurrentMath.map2(hPrev, m.baseAddress!, target, count: B * H) { $0 * $1 }
                 }
                 recurrentInput = UnsafePointer(target)
             }
@@ -246,7 +246,7 @@ final class RecurrentEngine {
             for s in stride(from: T - 1, through: 0, by: -1) {
                 if returnSequences {
                     for b in 0 ..< B {
-                        VectorKernels.binary(dhCarry + b * H, g + (b * T + s) * H, dh + b * H, count: H) { $0 + $1 }
+                        RecurrentMath.map2(dhCarry + b * H, g + (b * T + s) * H, dh + b * H, count: H) { $0 + $1 }
                     }
                 } else {
                     dh.update(from: dhCarry, count: B * H)
@@ -312,7 +312,7 @@ final class RecurrentEngine {
                     let target = dx.baseAddress! + (b * T + time(s)) * D
                     if let inputDropout {
                         inputDropout.withUnsafeBufferPointer { m in
-                            VectorKernels.binary(source, m.baseAddress! + b * D, target, count: D) { $0 * $1 }
+                            RecurrentMath.map2(source, m.baseAddress! + b * D, target, count: D) { $0 * $1 }
                         }
                     } else {
                         target.update(from: source, count: D)

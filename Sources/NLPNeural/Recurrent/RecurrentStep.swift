@@ -42,11 +42,11 @@ struct RecurrentStep {
     func addBiases(row b: Int, width: Int) {
         if let bias {
             let z = self.z + b * width
-            VectorKernels.binary(z, bias, z, count: width) { $0 + $1 }
+            RecurrentMath.map2(z, bias, z, count: width) { $0 + $1 }
         }
         if let recurrentBias, let hU {
             let u = hU + b * width
-            VectorKernels.binary(u, recurrentBias, u, count: width) { $0 + $1 }
+            RecurrentMath.map2(u, recurrentBias, u, count: width) { $0 + $1 }
         }
     }
 
@@ -78,8 +78,9 @@ struct RecurrentActivations {
         _ f: Activation, _ z: UnsafeMutablePointer<Float>, into a: UnsafeMutablePointer<Float>, count: Int
     ) {
         switch f {
-        case .sigmoid: VectorKernels.unary(z, a, count: count) { SIMDMath.sigmoid($0) }
-        case .tanh: VectorKernels.unary(z, a, count: count) { SIMDMath.tanh($0) }
+        // Sigmoid and tanh are inlined here; other activations go through NLPCore's kernels.
+        case .sigmoid: RecurrentMath.map1(z, a, count: count) { SIMDMath.sigmoid($0) }
+        case .tanh: RecurrentMath.map1(z, a, count: count) { SIMDMath.tanh($0) }
         default: f.apply(z, into: a, count: count, rowLength: count)
         }
     }
@@ -92,8 +93,8 @@ struct RecurrentActivations {
     ) {
         let one = FloatVector(repeating: 1)
         switch f {
-        case .sigmoid: VectorKernels.binary(a, g, g, count: count) { y, g in g * y * (one - y) }
-        case .tanh: VectorKernels.binary(a, g, g, count: count) { y, g in g * (one - y * y) }
+        case .sigmoid: RecurrentMath.map2(a, g, g, count: count) { y, g in g * y * (one - y) }
+        case .tanh: RecurrentMath.map2(a, g, g, count: count) { y, g in g * (one - y * y) }
         default: f.backward(input: z, output: a, outputGradient: g, into: g, count: count, rowLength: count)
         }
     }
