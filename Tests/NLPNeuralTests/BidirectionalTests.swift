@@ -11,7 +11,8 @@ struct BidirectionalTests {
         arguments: Bidirectional.MergeMode.allCases, [false, true])
     func gradientCheck(mode: Bidirectional.MergeMode, returnSequences: Bool) throws {
         for kind in RecurrentKind.allCases {
-            let layer = Bidirectional(kind.make(units: 3, returnSequences: returnSequences), mergeMode: mode, name: "bi")
+            let layer = Bidirectional(
+                kind.make(units: 3, returnSequences: returnSequences), mergeMode: mode, name: "bi")
             try layer.build(inputShape: [5, 2], seed: 12)
             randomizeBiases(layer, seed: 13)
             checkLayerGradients(layer, input: randomTensor([3, 5, 2], seed: 14), mask: paddedMask)
@@ -52,7 +53,8 @@ struct BidirectionalTests {
         let (f, g) = (bi.forwardLayer.finalState[0], bi.backwardLayer.finalState[0])
         let expected: Tensor =
             switch mode {
-            case .concat: Tensor(rows: (0 ..< 3).map { f.slice($0 ..< $0 + 1).scalars + g.slice($0 ..< $0 + 1).scalars })
+            case .concat:
+                Tensor(rows: (0 ..< 3).map { f.slice($0 ..< $0 + 1).scalars + g.slice($0 ..< $0 + 1).scalars })
             case .sum: f + g
             case .multiply: f * g
             case .average: (f + g) * Tensor(scalar: 0.5)
@@ -63,7 +65,8 @@ struct BidirectionalTests {
 
     @Test("configuration round trips")
     func configurationRoundTrip() throws {
-        let bi = Bidirectional(LSTM(units: 5, returnSequences: true, dropout: 0.1, name: "lstm"), mergeMode: .multiply, name: "bi")
+        let bi = Bidirectional(
+            LSTM(units: 5, returnSequences: true, dropout: 0.1, name: "lstm"), mergeMode: .multiply, name: "bi")
         let copy = try Bidirectional(configuration: bi.configuration)
         #expect(copy.configuration == bi.configuration)
         #expect(copy.mergeMode == .multiply && copy.forwardLayer.name == "forward_lstm")

@@ -57,7 +57,8 @@ struct RecurrentGradientTests {
 
     @Test("gradients with non-default activations", arguments: [Activation.relu, .elu(alpha: 1)])
     func otherActivations(activation: Activation) throws {
-        let lstm = LSTM(units: 3, activation: activation, recurrentActivation: .sigmoid, returnSequences: true, name: "lstm")
+        let lstm = LSTM(
+            units: 3, activation: activation, recurrentActivation: .sigmoid, returnSequences: true, name: "lstm")
         try lstm.build(inputShape: [4, 2], seed: 3)
         checkLayerGradients(lstm, input: randomTensor([2, 4, 2], seed: 4))
         let gru = GRU(units: 3, activation: activation, name: "gru")

@@ -140,7 +140,8 @@ public final class Bidirectional: Layer {
             Tensor(shape: x.shape) { out in
                 for b in 0 ..< B {
                     for t in 0 ..< T {
-                        (out.baseAddress! + (b * T + t) * F).update(from: p.baseAddress! + (b * T + T - 1 - t) * F, count: F)
+                        (out.baseAddress! + (b * T + t) * F).update(
+                            from: p.baseAddress! + (b * T + T - 1 - t) * F, count: F)
                     }
                 }
             }
@@ -175,7 +176,8 @@ public final class Bidirectional: Layer {
             func half(_ offset: Int) -> Tensor {
                 Tensor(shape: shape) { out in
                     for r in 0 ..< rows {
-                        (out.baseAddress! + r * width).update(from: p.baseAddress! + (2 * r + offset) * width, count: width)
+                        (out.baseAddress! + r * width).update(
+                            from: p.baseAddress! + (2 * r + offset) * width, count: width)
                     }
                 }
             }

@@ -64,7 +64,8 @@ enum GRUCellKernel {
             let hU = s.hU! + b * width
             let hPrev = s.hPrev + b * units
             RecurrentMath.map2(dh, a, dz + 2 * units, count: units) { g, zg in g * (one - zg) }
-            RecurrentActivations.backward(f.activation, z: z + 2 * units, a: a + 2 * units, gradient: dz + 2 * units, count: units)
+            RecurrentActivations.backward(
+                f.activation, z: z + 2 * units, a: a + 2 * units, gradient: dz + 2 * units, count: units)
             RecurrentMath.map3(dh, hPrev, a + 2 * units, dz, count: units) { g, hp, cand in g * (hp - cand) }
             RecurrentMath.map2(dz + 2 * units, hU + 2 * units, dz + units, count: units) { $0 * $1 }
             RecurrentActivations.backward(f.recurrentActivation, z: z, a: a, gradient: dz, count: 2 * units)

@@ -78,7 +78,8 @@ enum LSTMCellKernel {
             RecurrentMath.map2(dh, cAct, dz + 3 * units, count: units) { $0 * $1 }  // δo
             RecurrentMath.map2(scratch, a + units, dc, count: units) { $0 * $1 }  // dc_prev
             RecurrentActivations.backward(f.recurrentActivation, z: z, a: a, gradient: dz, count: 2 * units)
-            RecurrentActivations.backward(f.activation, z: z + 2 * units, a: a + 2 * units, gradient: dz + 2 * units, count: units)
+            RecurrentActivations.backward(
+                f.activation, z: z + 2 * units, a: a + 2 * units, gradient: dz + 2 * units, count: units)
             RecurrentActivations.backward(
                 f.recurrentActivation, z: z + 3 * units, a: a + 3 * units, gradient: dz + 3 * units, count: units)
             dhCarry.update(repeating: 0, count: units)

@@ -106,7 +106,9 @@ final class RecurrentCore {
     }
 
     private func withWeights<R>(_ body: (RecurrentWeights) -> R) -> R {
-        guard let kernel, let recurrentKernel else { preconditionFailure(LayerError.notBuilt(layer: layerName).description) }
+        guard let kernel, let recurrentKernel else {
+            preconditionFailure(LayerError.notBuilt(layer: layerName).description)
+        }
         return kernel.value.withUnsafeBufferPointer { w in
             recurrentKernel.value.withUnsafeBufferPointer { u in
                 func run(_ b: UnsafePointer<Float>?) -> R {

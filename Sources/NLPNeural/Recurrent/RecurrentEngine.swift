@@ -87,6 +87,22 @@ final class RecurrentEngine {
 
     private var width: Int { kind.gateCount * units }
 
+    /// Per-step products below this many multiply-adds (`B·G·H·H`) run on one BLAS thread.
+    ///
+    /// OpenBLAS splits even small GEMMs over its threads; for the IMDB LSTM (B 128, H 32: 0.5M
+    /// multiply-adds per step) the thread hand-off at each of the 500 steps costs more than it
+    /// saves. Larger steps (char-rnn's H 256: 17M) keep every thread.
+    static let singleThreadedStepLimit = 4_000_000
+
+    /// Runs `body` (a time loop) with one BLAS thread when the per-step GEMMs are small.
+    private func withStepThreads<R>(batch: Int, _ body: () -> R) -> R {
+        let threads = BLAS.threads
+        guard threads > 1, batch * width * units < Self.singleThreadedStepLimit else { return body() }
+        BLAS.threads = 1
+        defer { BLAS.threads = threads }
+        return body()
+    }
+
     /// The input step processed at step `s`.
     @inline(__always)
     private func time(_ s: Int) -> Int { goBackwards ? steps - 1 - s : s }
@@ -156,7 +172,8 @@ final class RecurrentEngine {
         if let initialState {
             precondition(
                 initialState.count == kind.stateCount && initialState.allSatisfy { $0.shape == [B, H] },
-                "\(kind) initial state has shapes \(initialState.map(\.shape)), expected \(kind.stateCount) × [\(B), \(H)]")
+                "\(kind) initial state has shapes \(initialState.map(\.shape)), expected \(kind.stateCount) × [\(B), \(H)]"
+            )
             initialState[0].withUnsafeBufferPointer { h.update(from: $0.baseAddress!, count: B * H) }
             if let c { initialState[1].withUnsafeBufferPointer { c.update(from: $0.baseAddress!, count: B * H) } }
         } else {
@@ -164,31 +181,33 @@ final class RecurrentEngine {
             c?.update(repeating: 0, count: B * H)
         }
         // The time loop.
-        for s in 0 ..< T {
-            let hPrev = h + s * B * H
-            var recurrentInput = UnsafePointer(hPrev)
-            if let recurrentDropout, let hDropped {
-                let target = hDropped + s * B * H
-                recurrentDropout.withUnsafeBufferPointer { m in
-                    RecurrentMath.map2(hPrev, m.baseAddress!, target, count: B * H) { $0 * $1 }
+        withStepThreads(batch: B) {
+            for s in 0 ..< T {
+                let hPrev = h + s * B * H
+                var recurrentInput = UnsafePointer(hPrev)
+                if let recurrentDropout, let hDropped {
+                    let target = hDropped + s * B * H
+                    recurrentDropout.withUnsafeBufferPointer { m in
+                        RecurrentMath.map2(hPrev, m.baseAddress!, target, count: B * H) { $0 * $1 }
+                    }
+                    recurrentInput = UnsafePointer(target)
                 }
-                recurrentInput = UnsafePointer(target)
-            }
-            let accumulator = (hU ?? z) + s * B * GH
-            BLAS.sgemm(
-                transposeA: false, transposeB: false, m: B, n: GH, k: H, a: recurrentInput, lda: H,
-                b: weights.recurrentKernel, ldb: GH, beta: hU == nil ? 1 : 0, c: accumulator, ldc: GH)
-            var step = RecurrentStep(
-                batch: B, units: H, z: z + s * B * GH, hU: hU.map { $0 + s * B * GH }, gates: gates + s * B * GH,
-                hPrev: hPrev, h: h + (s + 1) * B * H, cPrev: c.map { $0 + s * B * H },
-                c: c.map { $0 + (s + 1) * B * H }, cActivated: cActivated.map { $0 + s * B * H },
-                mask: stepMask.map { UnsafePointer($0 + s * B) })
-            step.bias = weights.bias
-            step.recurrentBias = kind == .gru ? weights.bias.map { $0 + GH } : nil
-            switch kind {
-            case .simple: SimpleRNNCellKernel.forward(step, activations)
-            case .gru: GRUCellKernel.forward(step, activations)
-            case .lstm: LSTMCellKernel.forward(step, activations)
+                let accumulator = (hU ?? z) + s * B * GH
+                BLAS.sgemm(
+                    transposeA: false, transposeB: false, m: B, n: GH, k: H, a: recurrentInput, lda: H,
+                    b: weights.recurrentKernel, ldb: GH, beta: hU == nil ? 1 : 0, c: accumulator, ldc: GH)
+                var step = RecurrentStep(
+                    batch: B, units: H, z: z + s * B * GH, hU: hU.map { $0 + s * B * GH }, gates: gates + s * B * GH,
+                    hPrev: hPrev, h: h + (s + 1) * B * H, cPrev: c.map { $0 + s * B * H },
+                    c: c.map { $0 + (s + 1) * B * H }, cActivated: cActivated.map { $0 + s * B * H },
+                    mask: stepMask.map { UnsafePointer($0 + s * B) })
+                step.bias = weights.bias
+                step.recurrentBias = kind == .gru ? weights.bias.map { $0 + GH } : nil
+                switch kind {
+                case .simple: SimpleRNNCellKernel.forward(step, activations)
+                case .gru: GRUCellKernel.forward(step, activations)
+                case .lstm: LSTMCellKernel.forward(step, activations)
+                }
             }
         }
         // Outputs.
@@ -205,7 +224,9 @@ final class RecurrentEngine {
             output = Tensor(shape: [B, H]) { $0.baseAddress!.update(from: h + T * B * H, count: B * H) }
         }
         var finalState = [Tensor(shape: [B, H]) { $0.baseAddress!.update(from: h + T * B * H, count: B * H) }]
-        if let c { finalState.append(Tensor(shape: [B, H]) { $0.baseAddress!.update(from: c + T * B * H, count: B * H) }) }
+        if let c {
+            finalState.append(Tensor(shape: [B, H]) { $0.baseAddress!.update(from: c + T * B * H, count: B * H) })
+        }
         return (output, finalState)
     }
 
@@ -240,43 +261,49 @@ final class RecurrentEngine {
         for j in 0 ..< H {
             for g in 0 ..< GH { uT[g * H + j] = weights.recurrentKernel[j * GH + g] }
         }
-        outputGradient.withUnsafeBufferPointer { g in
-            let g = g.baseAddress!
-            if !returnSequences { dhCarry.update(from: g, count: B * H) }
-            for s in stride(from: T - 1, through: 0, by: -1) {
-                if returnSequences {
-                    for b in 0 ..< B {
-                        RecurrentMath.map2(dhCarry + b * H, g + (b * T + s) * H, dh + b * H, count: H) { $0 + $1 }
+        withStepThreads(batch: B) {
+            outputGradient.withUnsafeBufferPointer { g in
+                let g = g.baseAddress!
+                if !returnSequences { dhCarry.update(from: g, count: B * H) }
+                for s in stride(from: T - 1, through: 0, by: -1) {
+                    if returnSequences {
+                        for b in 0 ..< B {
+                            RecurrentMath.map2(dhCarry + b * H, g + (b * T + s) * H, dh + b * H, count: H) { $0 + $1 }
+                        }
+                    } else {
+                        dh.update(from: dhCarry, count: B * H)
                     }
-                } else {
-                    dh.update(from: dhCarry, count: B * H)
-                }
-                let step = RecurrentStep(
-                    batch: B, units: H, z: z + s * B * GH, hU: hU.map { $0 + s * B * GH }, gates: gates + s * B * GH,
-                    hPrev: h + s * B * H, h: h + (s + 1) * B * H, cPrev: c.map { $0 + s * B * H },
-                    c: c.map { $0 + (s + 1) * B * H }, cActivated: cActivated.map { $0 + s * B * H },
-                    mask: stepMask.map { $0 + s * B })
-                let gradients = RecurrentStepGradients(
-                    dh: dh, dz: dz + s * B * GH, dzU: dzU.map { $0 + s * B * GH }, dhCarry: dhCarry, dcCarry: dcCarry,
-                    scratch: scratch)
-                switch kind {
-                case .simple: SimpleRNNCellKernel.backward(step, gradients, activations)
-                case .gru: GRUCellKernel.backward(step, gradients, activations)
-                case .lstm: LSTMCellKernel.backward(step, gradients, activations)
-                }
-                // dh_prev += δZ_U · Uᵀ (times the recurrent dropout mask).
-                let dRecurrent = UnsafePointer((dzU ?? dz) + s * B * GH)
-                if let recurrentDropout {
-                    BLAS.sgemm(
-                        transposeA: false, transposeB: false, m: B, n: H, k: GH, a: dRecurrent, lda: GH, b: uT,
-                        ldb: H, beta: 0, c: scratch, ldc: H)
-                    recurrentDropout.withUnsafeBufferPointer { m in
-                        RecurrentMath.map3(dhCarry, scratch, m.baseAddress!, dhCarry, count: B * H) { $0.addingProduct($1, $2) }
+                    let step = RecurrentStep(
+                        batch: B, units: H, z: z + s * B * GH, hU: hU.map { $0 + s * B * GH },
+                        gates: gates + s * B * GH,
+                        hPrev: h + s * B * H, h: h + (s + 1) * B * H, cPrev: c.map { $0 + s * B * H },
+                        c: c.map { $0 + (s + 1) * B * H }, cActivated: cActivated.map { $0 + s * B * H },
+                        mask: stepMask.map { $0 + s * B })
+                    let gradients = RecurrentStepGradients(
+                        dh: dh, dz: dz + s * B * GH, dzU: dzU.map { $0 + s * B * GH }, dhCarry: dhCarry,
+                        dcCarry: dcCarry,
+                        scratch: scratch)
+                    switch kind {
+                    case .simple: SimpleRNNCellKernel.backward(step, gradients, activations)
+                    case .gru: GRUCellKernel.backward(step, gradients, activations)
+                    case .lstm: LSTMCellKernel.backward(step, gradients, activations)
                     }
-                } else {
-                    BLAS.sgemm(
-                        transposeA: false, transposeB: false, m: B, n: H, k: GH, a: dRecurrent, lda: GH, b: uT,
-                        ldb: H, beta: 1, c: dhCarry, ldc: H)
+                    // dh_prev += δZ_U · Uᵀ (times the recurrent dropout mask).
+                    let dRecurrent = UnsafePointer((dzU ?? dz) + s * B * GH)
+                    if let recurrentDropout {
+                        BLAS.sgemm(
+                            transposeA: false, transposeB: false, m: B, n: H, k: GH, a: dRecurrent, lda: GH, b: uT,
+                            ldb: H, beta: 0, c: scratch, ldc: H)
+                        recurrentDropout.withUnsafeBufferPointer { m in
+                            RecurrentMath.map3(dhCarry, scratch, m.baseAddress!, dhCarry, count: B * H) {
+                                $0.addingProduct($1, $2)
+                            }
+                        }
+                    } else {
+                        BLAS.sgemm(
+                            transposeA: false, transposeB: false, m: B, n: H, k: GH, a: dRecurrent, lda: GH, b: uT,
+                            ldb: H, beta: 1, c: dhCarry, ldc: H)
+                    }
                 }
             }
         }

@@ -85,9 +85,11 @@ public struct RecurrentOptions: Equatable, Sendable {
         recurrentRegularizer = try optional(Regularizer.self, "recurrent_regularizer")
         biasRegularizer = try optional(Regularizer.self, "bias_regularizer")
         guard units > 0 else {
-            throw LayerConfigurationError.invalidValue(layer: configuration.name, key: "units", reason: "must be positive")
+            throw LayerConfigurationError.invalidValue(
+                layer: configuration.name, key: "units", reason: "must be positive")
         }
-        for (key, rate) in [("dropout", dropout), ("recurrent_dropout", recurrentDropout)] where !(rate >= 0 && rate < 1) {
+        for (key, rate) in [("dropout", dropout), ("recurrent_dropout", recurrentDropout)]
+        where !(rate >= 0 && rate < 1) {
             throw LayerConfigurationError.invalidValue(layer: configuration.name, key: key, reason: "must be in [0, 1)")
         }
         for f in [activation, recurrentActivation] where f == .softmax || f == .logSoftmax {

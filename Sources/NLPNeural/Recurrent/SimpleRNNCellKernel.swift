@@ -30,7 +30,8 @@ enum SimpleRNNCellKernel {
                 continue
             }
             dz.update(from: dh, count: units)
-            RecurrentActivations.backward(f.activation, z: s.z + b * units, a: s.h + b * units, gradient: dz, count: units)
+            RecurrentActivations.backward(
+                f.activation, z: s.z + b * units, a: s.h + b * units, gradient: dz, count: units)
             dhCarry.update(repeating: 0, count: units)
         }
     }
