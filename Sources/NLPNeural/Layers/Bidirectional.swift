@@ -41,6 +41,7 @@ public final class Bidirectional: Layer {
     private var cachedBackward = Tensor(zeros: [0])
 
     /// Wraps `layer` (which becomes the forward half) and makes its backward copy.
+    /// - Precondition: `layer` is an `LSTM`, `GRU` or `SimpleRNN`.
     public init(_ layer: any RecurrentLayer, mergeMode: MergeMode = .concat, name: String = "") {
         self.mergeMode = mergeMode
         self.name = name
@@ -48,8 +49,11 @@ public final class Bidirectional: Layer {
         var configuration = layer.configuration
         configuration["go_backwards"] = .bool(!layer.options.goBackwards)
         configuration.name = "backward_" + base
-        // A layer's own configuration always rebuilds it.
-        backwardLayer = try! Bidirectional.makeRecurrent(configuration)
+        do {
+            backwardLayer = try Bidirectional.makeRecurrent(configuration)
+        } catch {
+            preconditionFailure("Bidirectional: cannot make the backward copy of \(layer): \(error)")
+        }
         layer.name = "forward_" + base
         forwardLayer = layer
     }

@@ -27,9 +27,11 @@ public struct RecurrentOptions: Equatable, Sendable {
     public var kernelInitializer: WeightInitializer
     /// How the recurrent kernel starts (Keras default orthogonal).
     public var recurrentInitializer: WeightInitializer
-    /// Weight penalties.
+    /// A penalty on `kernel` (Keras `kernel_regularizer`).
     public var kernelRegularizer: Regularizer?
+    /// A penalty on `recurrent_kernel` (Keras `recurrent_regularizer`).
     public var recurrentRegularizer: Regularizer?
+    /// A penalty on `bias` (Keras `bias_regularizer`).
     public var biasRegularizer: Regularizer?
 
     /// Checks the values.
