@@ -162,3 +162,31 @@ struct RecurrentBehaviourTests {
         #expect(throws: LayerConfigurationError.self) { try GRU(configuration: bad) }
     }
 }
+
+@Suite("Recurrent batches")
+struct RecurrentBatchTests {
+    @Test("a masked batch matches its samples run one at a time", arguments: RecurrentKind.allCases)
+    func batchMatchesSingleSamples(kind: RecurrentKind) throws {
+        let (B, T, D, H) = (40, 6, 3, 5)
+        let layer = kind.make(units: H, returnSequences: true)
+        try layer.build(inputShape: [T, D], seed: 3)
+        randomizeBiases(layer, seed: 4)
+        let x = randomTensor([B, T, D], seed: 5)
+        let mask = Tensor(shape: [B, T], scalars: (0 ..< B * T).map { i in (i % T) < T - (i / T) % 3 ? 1 : 0 })
+        let probe = randomTensor([B, T, H], seed: 6)
+        layer.zeroGradients()
+        let y = layer.forward(x, mask: mask, training: true)
+        let dx = layer.backward(probe)
+        let batched = layer.parameters.map(\.gradient)
+        layer.zeroGradients()
+        for b in 0 ..< B {
+            let yb = layer.forward(x.slice(b ..< b + 1), mask: mask.slice(b ..< b + 1), training: true)
+            expectClose(yb.scalars, Array(y.scalars[b * T * H ..< (b + 1) * T * H]), rtol: 1e-5, atol: 1e-6)
+            let dxb = layer.backward(probe.slice(b ..< b + 1))
+            expectClose(dxb.scalars, Array(dx.scalars[b * T * D ..< (b + 1) * T * D]), rtol: 1e-4, atol: 1e-5)
+        }
+        for (single, whole) in zip(layer.parameters.map(\.gradient), batched) {
+            expectClose(single, whole, rtol: 1e-4, atol: 1e-4)
+        }
+    }
+}
