@@ -95,6 +95,8 @@ final class RecurrentEngine {
     static let singleThreadedStepLimit = 4_000_000
 
     /// Runs `body` (a time loop) with one BLAS thread when the per-step GEMMs are small.
+    /// - Important: `BLAS.threads` is process-wide; it is restored when the loop ends, so layers
+    ///   must not run concurrently from several threads (training is single-threaded here).
     private func withStepThreads<R>(batch: Int, _ body: () -> R) -> R {
         let threads = BLAS.threads
         guard threads > 1, batch * width * units < Self.singleThreadedStepLimit else { return body() }
