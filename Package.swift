@@ -82,7 +82,9 @@ let package = Package(
             name: "NLPNeuralTests", dependencies: ["NLPNeural", "_TestSupport"],
             // Golden fixtures are read from the source tree (#filePath); the generator and the
             // pending tests are not part of the build.
-            exclude: ["Goldens/generate_goldens.py", "Goldens/fixtures", "Goldens/pending"]),
+            exclude: [
+                "Goldens/generate_goldens.py", "Goldens/fixtures", "Goldens/pending", "Fixtures",
+            ]),
         .testTarget(name: "W2VTests", dependencies: ["_TestSupport"]),
     ]
 )

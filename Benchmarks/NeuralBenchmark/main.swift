@@ -1,2 +1,107 @@
-// Neural-network benchmark: placeholder until the layers land.
-print("NeuralBenchmark: not written yet")
+// NeuralBenchmark: training and inference throughput of the recurrent layers (release builds).
+//
+// Run through `bash Benchmarks/neural.sh` to compare with PyTorch in the same run, or directly:
+//
+//     swift build -c release --product NeuralBenchmark && .build/release/NeuralBenchmark
+//
+// Options:
+//   --configs imdb-lstm,imdb-gru,char-lstm   which models (see `makeModel`)
+//   --threads 2                              BLAS threads
+//   --min-seconds 3                          timed work per measurement (after one warm-up step)
+//   --json                                   one JSON object per line instead of a table
+//   --profile                                also print forward/backward/update times
+import Foundation
+import NLPCore
+import NLPNeural
+
+struct Options {
+    var configs = ["imdb-lstm", "imdb-gru", "char-lstm"]
+    var threads = 2
+    var minSeconds = 3.0
+    var json = false
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("NeuralBenchmark: \(message)\n".utf8))
+    exit(2)
+}
+
+func parseOptions() -> Options {
+    var options = Options()
+    var args = CommandLine.arguments.dropFirst()
+    while let flag = args.popFirst() {
+        func value() -> String {
+            guard let v = args.popFirst() else { fail("\(flag) needs a value") }
+            return v
+        }
+        switch flag {
+        case "--configs": options.configs = value().split(separator: ",").map(String.init)
+        case "--threads":
+            guard let t = Int(value()), t > 0 else { fail("--threads needs a positive integer") }
+            options.threads = t
+        case "--min-seconds":
+            guard let s = Double(value()), s > 0 else { fail("--min-seconds needs a positive number") }
+            options.minSeconds = s
+        case "--json": options.json = true
+        default: fail("unknown option \(flag)")
+        }
+    }
+    return options
+}
+
+/// The benchmarked configurations (the same shapes as Benchmarks/torch_peer.py).
+func makeModel(_ name: String) throws -> any BenchmarkModel {
+    switch name {
+    case "imdb-lstm":
+        return try SequenceClassifier(
+            vocabulary: 10_000, embedding: 32, recurrent: LSTM(units: 32), steps: 500, batchSize: 128, seed: 1)
+    case "imdb-gru":
+        return try SequenceClassifier(
+            vocabulary: 10_000, embedding: 32, recurrent: GRU(units: 32), steps: 500, batchSize: 128, seed: 1)
+    case "char-lstm":
+        return try CharacterModel(
+            vocabulary: 100, recurrent: LSTM(units: 256, returnSequences: true), steps: 100, batchSize: 64, seed: 1)
+    default: fail("unknown config \(name) (imdb-lstm, imdb-gru, char-lstm)")
+    }
+}
+
+/// The best time of `body` over at least 3 runs and `minSeconds`, after one warm-up.
+func bestTime(minSeconds: Double, _ body: () -> Void) -> Double {
+    body()
+    var best = Double.infinity
+    var total = 0.0
+    var runs = 0
+    while runs < 3 || total < minSeconds {
+        let start = monotonicSeconds()
+        body()
+        let elapsed = monotonicSeconds() - start
+        best = min(best, elapsed)
+        total += elapsed
+        runs += 1
+    }
+    return best
+}
+
+let options = parseOptions()
+BLAS.threads = options.threads
+if !options.json {
+    print(BLAS.summary)
+    print("config       train samples/s   inference samples/s")
+}
+for name in options.configs {
+    let model = try makeModel(name)
+    var sink: Float = 0
+    let train = bestTime(minSeconds: options.minSeconds) { sink += model.trainStep() }
+    let infer = bestTime(minSeconds: options.minSeconds / 2) { sink += model.predict() }
+    let trainRate = Double(model.batchSize) / train
+    let inferRate = Double(model.batchSize) / infer
+    if options.json {
+        print(
+            "{\"side\": \"swift\", \"config\": \"\(name)\", \"threads\": \(options.threads), \"train_samples_per_s\": \(trainRate), \"inference_samples_per_s\": \(inferRate), \"check\": \(sink.isFinite)}"
+        )
+    } else {
+        print(
+            name.padding(toLength: 12, withPad: " ", startingAt: 0)
+                + String(format: " %16.1f %21.1f", trainRate, inferRate))
+    }
+}

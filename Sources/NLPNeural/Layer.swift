@@ -33,6 +33,10 @@ public protocol Layer: AnyObject, CustomStringConvertible {
     func build(inputShape: [Int], using rng: inout SplitMix64) throws -> [Int]
     /// The weights in a stable order (optimizers and model files rely on it); `[]` when none.
     var parameters: [Parameter] { get }
+    /// A name for each of `parameters`, unique within the layer (model files key weights by it).
+    /// The default is each parameter's `name`; wrappers such as `Bidirectional` prefix their
+    /// sub-layers' names (`forward_lstm/kernel`).
+    var parameterNames: [String] { get }
     /// Runs the layer on a batch, caching what `backward(_:)` needs.
     func forward(_ input: Tensor, mask: Tensor?, training: Bool) -> Tensor
     /// Propagates ∂L/∂output of the latest `forward` back to ∂L/∂input, adding weight gradients.
@@ -52,6 +56,8 @@ extension Layer {
     public func outputMask(for input: Tensor, mask: Tensor?) -> Tensor? { mask }
 
     public var activityRegularizer: Regularizer? { nil }
+
+    public var parameterNames: [String] { parameters.map(\.name) }
 
     /// Runs the layer in inference mode without a mask.
     public func callAsFunction(_ input: Tensor) -> Tensor { forward(input, mask: nil, training: false) }

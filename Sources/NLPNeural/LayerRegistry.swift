@@ -7,7 +7,8 @@ public enum LayerRegistry {
         var types: [String: any Layer.Type] = [:]
         for type: any Layer.Type in [
             Dense.self, Embedding.self, Dropout.self, ActivationLayer.self, Flatten.self,
-            GlobalAveragePooling1D.self, GlobalMaxPooling1D.self, BatchNormalization.self,
+            GlobalAveragePooling1D.self, GlobalMaxPooling1D.self, BatchNormalization.self, SimpleRNN.self,
+            LSTM.self, GRU.self, Bidirectional.self,
         ] {
             types[type.typeName] = type
         }

@@ -49,14 +49,14 @@ extension ModelArchive {
             guard type == archived.type else {
                 throw ModelArchiveError.layerTypeMismatch(layerIndex: index, expected: archived.type, found: type)
             }
-            for parameter in layer.parameters {
-                let key = Self.weightName(layerIndex: index, layerName: archived.name, parameterName: parameter.name)
+            for (parameter, parameterName) in zip(layer.parameters, layer.parameterNames) {
+                let key = Self.weightName(layerIndex: index, layerName: archived.name, parameterName: parameterName)
                 guard let tensor = weights[key] else {
-                    throw ModelArchiveError.missingTensor(layer: archived.name, parameter: parameter.name, key: key)
+                    throw ModelArchiveError.missingTensor(layer: archived.name, parameter: parameterName, key: key)
                 }
                 guard tensor.shape == parameter.value.shape else {
                     throw ModelArchiveError.shapeMismatch(
-                        layer: archived.name, parameter: parameter.name, expected: parameter.value.shape,
+                        layer: archived.name, parameter: parameterName, expected: parameter.value.shape,
                         found: tensor.shape)
                 }
                 assignments.append((parameter, tensor))

@@ -61,8 +61,11 @@ public struct ModelArchive: Sendable {
         var weights: [String: Tensor] = [:]
         for (index, layer) in layers.enumerated() {
             let layerName = architecture.layers[index].name
-            for parameter in layer.parameters {
-                weights[Self.weightName(layerIndex: index, layerName: layerName, parameterName: parameter.name)] =
+            for (parameter, parameterName) in zip(layer.parameters, layer.parameterNames) {
+                precondition(
+                    weights[Self.weightName(layerIndex: index, layerName: layerName, parameterName: parameterName)]
+                        == nil, "ModelArchive: layer \(layerName) has two parameters named \(parameterName)")
+                weights[Self.weightName(layerIndex: index, layerName: layerName, parameterName: parameterName)] =
                     parameter.value
             }
         }

@@ -15,7 +15,7 @@ import _TestSupport
 /// # GRU:  PyTorch rows r, z, n → Keras columns z, r, h; bias = [b_ih, b_hh] reordered likewise
 /// ```
 /// Tolerances: rtol 1e-4, atol 1e-5 (Float32 against float64; the fixture's "tolerances").
-enum RecurrentGolden {
+enum GoldenRecurrentCase {
     /// Runs one golden case through `layer`: weights in, optional initial state, forward, final
     /// state, backward with the probe, gradients out.
     static func check(
@@ -71,7 +71,7 @@ struct GoldenLSTMTests {
         let lstm = LSTM(
             units: try golden.int("units"), returnSequences: try golden.bool("return_sequences"),
             name: "lstm")
-        try RecurrentGolden.check(
+        try GoldenRecurrentCase.check(
             golden, fixture: fixture, layer: lstm, setInitialState: { lstm.initialState = $0 },
             finalState: { lstm.finalState })
     }
@@ -92,7 +92,7 @@ struct GoldenGRUTests {
         let gru = GRU(
             units: try golden.int("units"), returnSequences: try golden.bool("return_sequences"),
             name: "gru")
-        try RecurrentGolden.check(
+        try GoldenRecurrentCase.check(
             golden, fixture: fixture, layer: gru, setInitialState: { gru.initialState = $0 },
             finalState: { gru.finalState })
     }

@@ -1,0 +1,358 @@
+// NLPNeural: the time loop shared by SimpleRNN, GRU and LSTM, forward and backward through time.
+import NLPCore
+
+/// The kind of recurrent cell.
+enum RecurrentCellKind: Sendable {
+    case simple, gru, lstm
+
+    /// The number of fused gates `G` (the kernel is `[D, G·H]`).
+    var gateCount: Int {
+        switch self {
+        case .simple: 1
+        case .gru: 3
+        case .lstm: 4
+        }
+    }
+
+    /// The number of state tensors (`[h]` or `[h, c]`).
+    var stateCount: Int { self == .lstm ? 2 : 1 }
+}
+
+/// The raw weights of one pass (`bias` is `[G·H]`, or `[2, 3H]` for the GRU).
+struct RecurrentWeights {
+    var kernel: UnsafePointer<Float>
+    var recurrentKernel: UnsafePointer<Float>
+    var bias: UnsafePointer<Float>?
+}
+
+/// Runs a recurrent cell over a batch of sequences and back through time, with every buffer laid
+/// out time-major and kept between calls (no allocation inside the time loop, none at all once the
+/// shapes repeat).
+///
+/// Forward, with `s` the processing step (`t = s`, or `T−1−s` going backwards):
+/// ```
+/// xT[s]  = x[:, t] ⊙ inputDropout                     [T, B, D]
+/// Z      = xT · W + b                                  one GEMM, [T·B, G·H]
+/// Z[s]  += (h[s] ⊙ recurrentDropout) · U               one GEMM per step (GRU: into hU[s])
+/// h[s+1], c[s+1] = cell(Z[s], h[s], c[s])              SIMD elementwise
+/// ```
+/// Backward: per step the cell gives δZ[s] and `dh[s] = carry + δZ[s]·Uᵀ` (one GEMM per step);
+/// then `∂W += xTᵀ·δZ`, `∂U += Hᵀ·δZ`, `∂x = δZ·Wᵀ` as one GEMM each over all steps.
+final class RecurrentEngine {
+    let kind: RecurrentCellKind
+    let units: Int
+    let inputSize: Int
+    let activations: RecurrentActivations
+    let goBackwards: Bool
+    let returnSequences: Bool
+
+    // Forward caches, time-major.
+    private let xT = RecurrentBuffer()  // [T, B, D]
+    private let z = RecurrentBuffer()  // [T, B, G·H]
+    private let hU = RecurrentBuffer()  // [T, B, 3H] (GRU)
+    private let gates = RecurrentBuffer()  // [T, B, G·H]
+    private let h = RecurrentBuffer()  // [T+1, B, H]
+    private let c = RecurrentBuffer()  // [T+1, B, H] (LSTM)
+    private let cActivated = RecurrentBuffer()  // [T, B, H] (LSTM)
+    private let hDropped = RecurrentBuffer()  // [T, B, H] with recurrent dropout
+    private let stepMask = RecurrentBuffer()  // [T, B]
+    // Backward scratch.
+    private let dz = RecurrentBuffer()
+    private let dzU = RecurrentBuffer()
+    private let dh = RecurrentBuffer()
+    private let dhCarry = RecurrentBuffer()
+    private let dcCarry = RecurrentBuffer()
+    private let scratch = RecurrentBuffer()
+    private let dxT = RecurrentBuffer()
+    private let recurrentTransposed = RecurrentBuffer()  // Uᵀ [G·H, H]
+
+    // The latest forward pass.
+    private(set) var batch = 0
+    private(set) var steps = 0
+    private var hasMask = false
+    private var inputDropout: [Float]?
+    private var recurrentDropout: [Float]?
+
+    init(
+        kind: RecurrentCellKind, units: Int, inputSize: Int, activations: RecurrentActivations, goBackwards: Bool,
+        returnSequences: Bool
+    ) {
+        self.kind = kind
+        self.units = units
+        self.inputSize = inputSize
+        self.activations = activations
+        self.goBackwards = goBackwards
+        self.returnSequences = returnSequences
+    }
+
+    private var width: Int { kind.gateCount * units }
+
+    /// Per-step products below this many multiply-adds (`B·G·H·H`) run on one BLAS thread.
+    ///
+    /// OpenBLAS splits even small GEMMs over its threads; for the IMDB LSTM (B 128, H 32: 0.5M
+    /// multiply-adds per step) the thread hand-off at each of the 500 steps costs more than it
+    /// saves. Larger steps (char-rnn's H 256: 17M) keep every thread.
+    static let singleThreadedStepLimit = 4_000_000
+
+    /// Runs `body` (a time loop) with one BLAS thread when the per-step GEMMs are small.
+    /// - Important: `BLAS.threads` is process-wide; it is restored when the loop ends, so layers
+    ///   must not run concurrently from several threads (training is single-threaded here).
+    private func withStepThreads<R>(batch: Int, _ body: () -> R) -> R {
+        let threads = BLAS.threads
+        guard threads > 1, batch * width * units < Self.singleThreadedStepLimit else { return body() }
+        BLAS.threads = 1
+        defer { BLAS.threads = threads }
+        return body()
+    }
+
+    /// The input step processed at step `s`.
+    @inline(__always)
+    private func time(_ s: Int) -> Int { goBackwards ? steps - 1 - s : s }
+
+    // MARK: - Forward
+
+    /// Runs the sequence and returns the output (`[B, T, H]` in processing order, or `[B, H]`) and
+    /// the final states.
+    ///
+    /// - Parameters:
+    ///   - input: `[B, T, D]`.
+    ///   - mask: `[B, T]` of 1/0, or `nil`.
+    ///   - initialState: `[B, H]` tensors (`h`, and `c` for the LSTM), or `nil` for zeros.
+    ///   - inputDropout, recurrentDropout: `[B·D]` / `[B·H]` scaled keep masks, or `nil`.
+    func forward(
+        _ input: Tensor, mask: Tensor?, initialState: [Tensor]?, weights: RecurrentWeights, inputDropout: [Float]?,
+        recurrentDropout: [Float]?
+    ) -> (output: Tensor, finalState: [Tensor]) {
+        let (B, T, D, H, GH) = (input.shape[0], input.shape[1], inputSize, units, width)
+        batch = B
+        steps = T
+        hasMask = mask != nil
+        self.inputDropout = inputDropout
+        self.recurrentDropout = recurrentDropout
+        let xT = self.xT.reserve(T * B * D)
+        let z = self.z.reserve(T * B * GH)
+        let gates = self.gates.reserve(T * B * GH)
+        let h = self.h.reserve((T + 1) * B * H)
+        let hU = kind == .gru ? self.hU.reserve(T * B * GH) : nil
+        let c = kind == .lstm ? self.c.reserve((T + 1) * B * H) : nil
+        let cActivated = kind == .lstm ? self.cActivated.reserve(T * B * H) : nil
+        let hDropped = recurrentDropout != nil ? self.hDropped.reserve(T * B * H) : nil
+        let stepMask = mask != nil ? self.stepMask.reserve(T * B) : nil
+
+        // Time-major copy of the input (reversed when going backwards), with the dropout mask.
+        input.withUnsafeBufferPointer { x in
+            for b in 0 ..< B {
+                for s in 0 ..< T {
+                    let source = x.baseAddress! + (b * T + time(s)) * D
+                    let target = xT + (s * B + b) * D
+                    if let inputDropout {
+                        inputDropout.withUnsafeBufferPointer { m in
+                            RecurrentMath.map2(source, m.baseAddress! + b * D, target, count: D) { $0 * $1 }
+                        }
+                    } else {
+                        target.update(from: source, count: D)
+                    }
+                }
+            }
+        }
+        if let mask, let stepMask {
+            precondition(mask.shape == [B, T], "\(kind) mask has shape \(mask.shape), expected [\(B), \(T)]")
+            mask.withUnsafeBufferPointer { m in
+                for s in 0 ..< T {
+                    for b in 0 ..< B { stepMask[s * B + b] = m[b * T + time(s)] }
+                }
+            }
+        }
+        // Z = xT · W as one GEMM over all steps (the cells add the bias, while the block is in cache).
+        let rows = T * B
+        if rows > 0 {
+            BLAS.sgemm(
+                transposeA: false, transposeB: false, m: rows, n: GH, k: D, a: xT, lda: D, b: weights.kernel,
+                ldb: GH, beta: 0, c: z, ldc: GH)
+        }
+        // Initial states.
+        if let initialState {
+            precondition(
+                initialState.count == kind.stateCount && initialState.allSatisfy { $0.shape == [B, H] },
+                "\(kind) initial state has shapes \(initialState.map(\.shape)), expected \(kind.stateCount) × [\(B), \(H)]"
+            )
+            initialState[0].withUnsafeBufferPointer { h.update(from: $0.baseAddress!, count: B * H) }
+            if let c { initialState[1].withUnsafeBufferPointer { c.update(from: $0.baseAddress!, count: B * H) } }
+        } else {
+            h.update(repeating: 0, count: B * H)
+            c?.update(repeating: 0, count: B * H)
+        }
+        // The time loop.
+        withStepThreads(batch: B) {
+            for s in 0 ..< T {
+                let hPrev = h + s * B * H
+                var recurrentInput = UnsafePointer(hPrev)
+                if let recurrentDropout, let hDropped {
+                    let target = hDropped + s * B * H
+                    recurrentDropout.withUnsafeBufferPointer { m in
+                        RecurrentMath.map2(hPrev, m.baseAddress!, target, count: B * H) { $0 * $1 }
+                    }
+                    recurrentInput = UnsafePointer(target)
+                }
+                let accumulator = (hU ?? z) + s * B * GH
+                BLAS.sgemm(
+                    transposeA: false, transposeB: false, m: B, n: GH, k: H, a: recurrentInput, lda: H,
+                    b: weights.recurrentKernel, ldb: GH, beta: hU == nil ? 1 : 0, c: accumulator, ldc: GH)
+                var step = RecurrentStep(
+                    batch: B, units: H, z: z + s * B * GH, hU: hU.map { $0 + s * B * GH }, gates: gates + s * B * GH,
+                    hPrev: hPrev, h: h + (s + 1) * B * H, cPrev: c.map { $0 + s * B * H },
+                    c: c.map { $0 + (s + 1) * B * H }, cActivated: cActivated.map { $0 + s * B * H },
+                    mask: stepMask.map { UnsafePointer($0 + s * B) })
+                step.bias = weights.bias
+                step.recurrentBias = kind == .gru ? weights.bias.map { $0 + GH } : nil
+                switch kind {
+                case .simple: SimpleRNNCellKernel.forward(step, activations)
+                case .gru: GRUCellKernel.forward(step, activations)
+                case .lstm: LSTMCellKernel.forward(step, activations)
+                }
+            }
+        }
+        // Outputs.
+        let output: Tensor
+        if returnSequences {
+            output = Tensor(shape: [B, T, H]) { out in
+                for b in 0 ..< B {
+                    for s in 0 ..< T {
+                        (out.baseAddress! + (b * T + s) * H).update(from: h + ((s + 1) * B + b) * H, count: H)
+                    }
+                }
+            }
+        } else {
+            output = Tensor(shape: [B, H]) { $0.baseAddress!.update(from: h + T * B * H, count: B * H) }
+        }
+        var finalState = [Tensor(shape: [B, H]) { $0.baseAddress!.update(from: h + T * B * H, count: B * H) }]
+        if let c {
+            finalState.append(Tensor(shape: [B, H]) { $0.baseAddress!.update(from: c + T * B * H, count: B * H) })
+        }
+        return (output, finalState)
+    }
+
+    // MARK: - Backward
+
+    /// Back-propagates `outputGradient` through the latest forward pass: adds `∂W`, `∂U`, `∂b` into
+    /// the gradient buffers and returns `∂x` (`[B, T, D]`) and `∂L/∂initialState`.
+    func backward(
+        _ outputGradient: Tensor, weights: RecurrentWeights, kernelGradient: UnsafeMutablePointer<Float>?,
+        recurrentKernelGradient: UnsafeMutablePointer<Float>?, biasGradient: UnsafeMutablePointer<Float>?
+    ) -> (inputGradient: Tensor, initialStateGradient: [Tensor]) {
+        let (B, T, D, H, GH) = (batch, steps, inputSize, units, width)
+        let expected = returnSequences ? [B, T, H] : [B, H]
+        precondition(
+            outputGradient.shape == expected,
+            "\(kind) output gradient has shape \(outputGradient.shape), expected \(expected) from the last forward")
+        let rows = T * B
+        let dz = self.dz.reserve(rows * GH)
+        let dzU = kind == .gru ? self.dzU.reserve(rows * GH) : nil
+        let dh = self.dh.reserve(B * H)
+        let dhCarry = self.dhCarry.reserveZeroed(B * H)
+        let dcCarry = kind == .lstm ? self.dcCarry.reserveZeroed(B * H) : nil
+        let scratch = self.scratch.reserve(max(H, B * H))
+        let (z, gates, h) = (self.z.pointer, self.gates.pointer, self.h.pointer)
+        let hU = kind == .gru ? self.hU.pointer : nil
+        let c = kind == .lstm ? self.c.pointer : nil
+        let cActivated = kind == .lstm ? self.cActivated.pointer : nil
+        let stepMask = hasMask ? UnsafePointer(self.stepMask.pointer) : nil
+        // Uᵀ, so the per-step product δZ·Uᵀ is a plain (NN) GEMM, which OpenBLAS runs on its
+        // small-matrix kernels without packing U again at every step.
+        let uT = recurrentTransposed.reserve(GH * H)
+        for j in 0 ..< H {
+            for g in 0 ..< GH { uT[g * H + j] = weights.recurrentKernel[j * GH + g] }
+        }
+        withStepThreads(batch: B) {
+            outputGradient.withUnsafeBufferPointer { g in
+                let g = g.baseAddress!
+                if !returnSequences { dhCarry.update(from: g, count: B * H) }
+                for s in stride(from: T - 1, through: 0, by: -1) {
+                    if returnSequences {
+                        for b in 0 ..< B {
+                            RecurrentMath.map2(dhCarry + b * H, g + (b * T + s) * H, dh + b * H, count: H) { $0 + $1 }
+                        }
+                    } else {
+                        dh.update(from: dhCarry, count: B * H)
+                    }
+                    let step = RecurrentStep(
+                        batch: B, units: H, z: z + s * B * GH, hU: hU.map { $0 + s * B * GH },
+                        gates: gates + s * B * GH,
+                        hPrev: h + s * B * H, h: h + (s + 1) * B * H, cPrev: c.map { $0 + s * B * H },
+                        c: c.map { $0 + (s + 1) * B * H }, cActivated: cActivated.map { $0 + s * B * H },
+                        mask: stepMask.map { $0 + s * B })
+                    let gradients = RecurrentStepGradients(
+                        dh: dh, dz: dz + s * B * GH, dzU: dzU.map { $0 + s * B * GH }, dhCarry: dhCarry,
+                        dcCarry: dcCarry,
+                        scratch: scratch)
+                    switch kind {
+                    case .simple: SimpleRNNCellKernel.backward(step, gradients, activations)
+                    case .gru: GRUCellKernel.backward(step, gradients, activations)
+                    case .lstm: LSTMCellKernel.backward(step, gradients, activations)
+                    }
+                    // dh_prev += δZ_U · Uᵀ (times the recurrent dropout mask).
+                    let dRecurrent = UnsafePointer((dzU ?? dz) + s * B * GH)
+                    if let recurrentDropout {
+                        BLAS.sgemm(
+                            transposeA: false, transposeB: false, m: B, n: H, k: GH, a: dRecurrent, lda: GH, b: uT,
+                            ldb: H, beta: 0, c: scratch, ldc: H)
+                        recurrentDropout.withUnsafeBufferPointer { m in
+                            RecurrentMath.map3(dhCarry, scratch, m.baseAddress!, dhCarry, count: B * H) {
+                                $0.addingProduct($1, $2)
+                            }
+                        }
+                    } else {
+                        BLAS.sgemm(
+                            transposeA: false, transposeB: false, m: B, n: H, k: GH, a: dRecurrent, lda: GH, b: uT,
+                            ldb: H, beta: 1, c: dhCarry, ldc: H)
+                    }
+                }
+            }
+        }
+        // Weight gradients: one GEMM each over all steps.
+        if rows > 0 {
+            if let kernelGradient {
+                BLAS.sgemm(
+                    transposeA: true, transposeB: false, m: D, n: GH, k: rows, a: xT.pointer, lda: D, b: dz, ldb: GH,
+                    beta: 1, c: kernelGradient, ldc: GH)
+            }
+            if let recurrentKernelGradient {
+                let previous = recurrentDropout != nil ? hDropped.pointer : h
+                BLAS.sgemm(
+                    transposeA: true, transposeB: false, m: H, n: GH, k: rows, a: previous, lda: H, b: dzU ?? dz,
+                    ldb: GH, beta: 1, c: recurrentKernelGradient, ldc: GH)
+            }
+            if let biasGradient {
+                RecurrentMath.addColumnSums(dz, rows: rows, columns: GH, into: biasGradient)
+                if let dzU { RecurrentMath.addColumnSums(dzU, rows: rows, columns: GH, into: biasGradient + GH) }
+            }
+        }
+        // ∂x = δZ · Wᵀ, back to batch-major order.
+        let dxT = self.dxT.reserve(rows * D)
+        if rows > 0 {
+            BLAS.sgemm(
+                transposeA: false, transposeB: true, m: rows, n: D, k: GH, a: dz, lda: GH, b: weights.kernel, ldb: GH,
+                beta: 0, c: dxT, ldc: D)
+        }
+        let inputGradient = Tensor(shape: [B, T, D]) { dx in
+            for b in 0 ..< B {
+                for s in 0 ..< T {
+                    let source = dxT + (s * B + b) * D
+                    let target = dx.baseAddress! + (b * T + time(s)) * D
+                    if let inputDropout {
+                        inputDropout.withUnsafeBufferPointer { m in
+                            RecurrentMath.map2(source, m.baseAddress! + b * D, target, count: D) { $0 * $1 }
+                        }
+                    } else {
+                        target.update(from: source, count: D)
+                    }
+                }
+            }
+        }
+        var stateGradient = [Tensor(shape: [B, H]) { $0.baseAddress!.update(from: dhCarry, count: B * H) }]
+        if let dcCarry {
+            stateGradient.append(Tensor(shape: [B, H]) { $0.baseAddress!.update(from: dcCarry, count: B * H) })
+        }
+        return (inputGradient, stateGradient)
+    }
+}
