@@ -64,7 +64,7 @@ gz_args=()
 log "ours"
 "$bin" --plain "$plain" "${gz_args[@]}" --repeats "$repeats" --icu-bytes "$icu_bytes" --json - >"$work/ours.json"
 log "python and gensim"
-"$python" Benchmarks/text_peer.py measure --plain "$plain" --repeats "$peer_repeats" >"$work/peer.json"
+"$python" Benchmarks/text_peer.py measure --plain "$plain" --repeats "$peer_repeats" --prefix-bytes "$icu_bytes" >"$work/peer.json"
 
 # MARK: report
 note_args=()

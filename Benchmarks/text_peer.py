@@ -6,6 +6,9 @@
           split_counter  for line in open(path): Counter.update(line.split())   (file -> counts)
           gensim_scan    Word2Vec(...).scan_vocab(corpus_iterable=LineSentence(path)), the scan
                          part of build_vocab; prepare_vocab (min_count=5) is timed separately
+          keras_words    Keras's text_to_word_sequence (lower, punctuation filters to spaces, split)
+                         per line over the first --prefix-bytes bytes (the bytes our Unicode
+                         tokenizer rows see)
         and prints JSON.
 
     text_peer.py report --swift ours.json --python peer.json [--note TEXT] [--out FILE]
@@ -48,6 +51,25 @@ def cmd_measure(args):
 
     with open(args.plain, encoding="utf-8") as f:
         lines = f.read().split("\n")
+
+    # keras_preprocessing.text.text_to_word_sequence with its default filters.
+    filters = '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n'
+    table = str.maketrans({c: " " for c in filters})
+    prefix, used = [], 0
+    for line in lines:
+        if used >= args.prefix_bytes:
+            break
+        prefix.append(line)
+        used += len(line.encode("utf-8")) + 1
+
+    def keras_words():
+        return sum(len(line.lower().translate(table).split()) for line in prefix)
+
+    t, words = best_of(args.repeats, keras_words)
+    t.update(name="keras_words", api="text_to_word_sequence(line) (lower, filters -> ' ', split) per line",
+             bytes=used, words=words, mb_per_s=used / t["best_s"] / 1e6, words_per_s=words / t["best_s"])
+    results.append(t)
+    del prefix
 
     def split_memory():
         return sum(len(line.split()) for line in lines)
@@ -126,6 +148,7 @@ def cmd_report(args):
         ("whitespace tokenize, in memory", "whitespace_memory", "split_memory", "rate"),
         ("tokenize + count, whole file", "vocab_plain", "split_counter", "time"),
         ("vocabulary scan, whole file", "vocab_plain", "gensim_scan", "time"),
+        ("lower + strip punctuation, words", "unicode_default", "keras_words", "rate"),
     ]
     for label, mine, theirs, kind in rows:
         a, b = o.get(mine), p.get(theirs)
@@ -136,6 +159,7 @@ def cmd_report(args):
     w("ours only:")
     for name, label in [("whitespace_corpus", "whitespace tokenize via Corpus (file)"),
                         ("icu_words", "ICU word breaking (ICUWordBreaker)"),
+                        ("unicode_icu_only", "UnicodeTokenizer, every byte through ICU"),
                         ("vocab_gz", "vocabulary count from .gz"),
                         ("encode_ids", "corpus -> word id stream")]:
         r = o.get(name)
@@ -148,7 +172,9 @@ def cmd_report(args):
     w("ours: vocab_plain = " + o["vocab_plain"]["api"] + " (min count 5 and the sort included)")
     ws = o["whitespace_memory"]["mb_per_s"]
     ratio = p["gensim_scan"]["best_s"] / o["vocab_plain"]["best_s"]
+    icu = o["unicode_icu_only"]["mb_per_s"]
     w(f"targets: whitespace >= 300 MB/s: {ws:.0f} MB/s {'met' if ws >= 300 else 'MISSED'}; "
+      f"ICU >= 50 MB/s: {icu:.0f} MB/s {'met' if icu >= 50 else 'MISSED'}; "
       f"vocabulary >= 3x faster than gensim's scan: {ratio:.1f}x {'met' if ratio >= 3 else 'MISSED'}")
     w(f"vocabulary check: ours {ours['vocabulary'].get('size_min_count_5')} entries with min count 5 "
       f"(incl. </s>), gensim {p['gensim_scan'].get('vocabulary_min_count_5')}")
@@ -169,6 +195,7 @@ def main():
     m = sub.add_parser("measure")
     m.add_argument("--plain", required=True)
     m.add_argument("--repeats", type=int, default=2)
+    m.add_argument("--prefix-bytes", type=int, default=16_000_000)
     m.set_defaults(func=cmd_measure)
     r = sub.add_parser("report")
     r.add_argument("--swift", required=True)
