@@ -60,6 +60,10 @@ let package = Package(
             name: "text-pipeline", dependencies: ["NLPText"], path: "Examples/TextPipeline",
             swiftSettings: optimizedSwift),
 
+        .executableTarget(
+            name: "keras-tour", dependencies: ["NLPText", "NLPNeural"], path: "Examples/KerasTour",
+            swiftSettings: optimizedSwift),
+
         // MARK: Benchmarks (run in release builds through Benchmarks/*.sh)
         .executableTarget(
             name: "CoreBenchmark", dependencies: ["NLPCore"], path: "Benchmarks/CoreBenchmark",

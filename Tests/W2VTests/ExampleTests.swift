@@ -38,6 +38,26 @@ struct ExampleTests {
     }
 }
 
+extension ExampleTests {
+    @Test("keras-tour trains Embedding → LSTM → Dense on the snippets, saves, reloads and plots")
+    func kerasTour() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("keras-tour-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try runProduct(
+            "keras-tour", [repositoryRoot + "/corpora/movie-snippets.tsv", directory, "1"], timeout: 300)
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.contains("Total params: 328,353"))
+        #expect(lines.contains("reloaded predictions identical: true"))
+        // One epoch already beats the majority class (50.4 %) clearly.
+        let accuracy = lines.first { $0.hasPrefix("test accuracy: ") }.flatMap { Float($0.dropFirst(15)) } ?? 0
+        #expect(accuracy > 0.6, "\(lines)")
+        #expect(result.standardError.contains("Epoch 1/1"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/keras-tour-loss.svg"))
+    }
+}
+
 /// The repository's root, found from this file's path.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
