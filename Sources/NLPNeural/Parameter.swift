@@ -62,7 +62,9 @@ public struct Regularizer: Codable, Equatable, Sendable {
     /// Creates a penalty `l1 · Σ|w| + l2 · Σw²`.
     /// - Precondition: both factors are finite and non-negative.
     public init(l1: Float = 0, l2: Float = 0) {
-        precondition(l1 >= 0 && l2 >= 0 && l1.isFinite && l2.isFinite, "Regularizer: l1 \(l1) and l2 \(l2) must be finite and ≥ 0")
+        precondition(
+            l1 >= 0 && l2 >= 0 && l1.isFinite && l2.isFinite,
+            "Regularizer: l1 \(l1) and l2 \(l2) must be finite and ≥ 0")
         self.l1 = l1
         self.l2 = l2
     }
@@ -90,7 +92,8 @@ public struct Regularizer: Codable, Equatable, Sendable {
     /// Adds ∂penalty/∂weights into `gradient`.
     /// - Precondition: same shapes.
     public func accumulateGradient(of weights: Tensor, into gradient: inout Tensor) {
-        precondition(weights.shape == gradient.shape, "Regularizer: weights \(weights.shape) vs gradient \(gradient.shape)")
+        precondition(
+            weights.shape == gradient.shape, "Regularizer: weights \(weights.shape) vs gradient \(gradient.shape)")
         let l1 = self.l1
         let twiceL2 = 2 * self.l2
         weights.withUnsafeBufferPointer { w in

@@ -45,7 +45,8 @@ func checkLayerGradients(
             }
         }
         #expect(
-            worst == nil, "\(layer.name) input gradient [\(worst?.0 ?? -1)]: analytic \(worst?.1 ?? 0) vs numeric \(worst?.2 ?? 0)",
+            worst == nil,
+            "\(layer.name) input gradient [\(worst?.0 ?? -1)]: analytic \(worst?.1 ?? 0) vs numeric \(worst?.2 ?? 0)",
             sourceLocation: sourceLocation)
     }
     for (p, parameter) in layer.parameters.enumerated() where parameter.isTrainable {

@@ -89,7 +89,8 @@ struct RecurrentModelTests {
             LSTM(units: 4, dropout: 0.1, recurrentDropout: 0.1),
             Dense(units: 3, activation: .softmax),
         ])
-        model.compile(optimizer: RMSprop(), loss: SparseCategoricalCrossentropy(), metrics: [SparseCategoricalAccuracy()])
+        model.compile(
+            optimizer: RMSprop(), loss: SparseCategoricalCrossentropy(), metrics: [SparseCategoricalAccuracy()])
         var rng = SplitMix64(seed: 4)
         let ids = (0 ..< 64 * 7).map { i in i % 7 < 2 ? Float(0) : Float(1 + rng.nextInt(below: 19)) }
         let x = Tensor(shape: [64, 7], scalars: ids)
