@@ -114,6 +114,10 @@ public final class Dense: Layer {
     }
 
     public func backward(_ outputGradient: Tensor) -> Tensor {
+        backward(outputGradient, computeInputGradient: true)!
+    }
+
+    public func backward(_ outputGradient: Tensor, computeInputGradient: Bool) -> Tensor? {
         guard let kernel else { preconditionFailure(LayerError.notBuilt(layer: name).description) }
         let inputSize = kernel.value.shape[0]
         let rows = cachedInput.shape[0]
@@ -139,6 +143,7 @@ public final class Dense: Layer {
                 }
             }
         }
+        guard computeInputGradient else { return nil }
         let dx = Tensor.matmul(dz, kernel.value, transposeB: true)
         var inputShape = outputGradient.shape
         inputShape[inputShape.count - 1] = inputSize

@@ -144,7 +144,8 @@ final class RecurrentCore {
         return output
     }
 
-    func backward(_ outputGradient: Tensor) -> Tensor {
+    /// Back-propagates through the latest forward pass; ∂L/∂input only when `computeInputGradient`.
+    func backward(_ outputGradient: Tensor, computeInputGradient: Bool) -> Tensor? {
         guard let engine, let kernel, let recurrentKernel else {
             preconditionFailure(LayerError.notBuilt(layer: layerName).description)
         }
@@ -154,7 +155,7 @@ final class RecurrentCore {
                     withGradient(bias) { db in
                         engine.backward(
                             outputGradient, weights: weights, kernelGradient: dW, recurrentKernelGradient: dU,
-                            biasGradient: db)
+                            biasGradient: db, computeInputGradient: computeInputGradient)
                     }
                 }
             }

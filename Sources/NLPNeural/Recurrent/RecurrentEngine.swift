@@ -235,11 +235,13 @@ final class RecurrentEngine {
     // MARK: - Backward
 
     /// Back-propagates `outputGradient` through the latest forward pass: adds `∂W`, `∂U`, `∂b` into
-    /// the gradient buffers and returns `∂x` (`[B, T, D]`) and `∂L/∂initialState`.
+    /// the gradient buffers and returns `∂x` (`[B, T, D]`, or `nil` unless `computeInputGradient`)
+    /// and `∂L/∂initialState`.
     func backward(
         _ outputGradient: Tensor, weights: RecurrentWeights, kernelGradient: UnsafeMutablePointer<Float>?,
-        recurrentKernelGradient: UnsafeMutablePointer<Float>?, biasGradient: UnsafeMutablePointer<Float>?
-    ) -> (inputGradient: Tensor, initialStateGradient: [Tensor]) {
+        recurrentKernelGradient: UnsafeMutablePointer<Float>?, biasGradient: UnsafeMutablePointer<Float>?,
+        computeInputGradient: Bool = true
+    ) -> (inputGradient: Tensor?, initialStateGradient: [Tensor]) {
         let (B, T, D, H, GH) = (batch, steps, inputSize, units, width)
         let expected = returnSequences ? [B, T, H] : [B, H]
         precondition(
@@ -327,14 +329,25 @@ final class RecurrentEngine {
                 if let dzU { RecurrentMath.addColumnSums(dzU, rows: rows, columns: GH, into: biasGradient + GH) }
             }
         }
-        // ∂x = δZ · Wᵀ, back to batch-major order.
+        let inputGradient = computeInputGradient ? self.inputGradient(dz: dz, kernel: weights.kernel) : nil
+        var stateGradient = [Tensor(shape: [B, H]) { $0.baseAddress!.update(from: dhCarry, count: B * H) }]
+        if let dcCarry {
+            stateGradient.append(Tensor(shape: [B, H]) { $0.baseAddress!.update(from: dcCarry, count: B * H) })
+        }
+        return (inputGradient, stateGradient)
+    }
+
+    /// `∂x = δZ · Wᵀ` (one GEMM over all steps), back in batch-major order `[B, T, D]`.
+    private func inputGradient(dz: UnsafePointer<Float>, kernel: UnsafePointer<Float>) -> Tensor {
+        let (B, T, D, GH) = (batch, steps, inputSize, width)
+        let rows = T * B
         let dxT = self.dxT.reserve(rows * D)
         if rows > 0 {
             BLAS.sgemm(
-                transposeA: false, transposeB: true, m: rows, n: D, k: GH, a: dz, lda: GH, b: weights.kernel, ldb: GH,
+                transposeA: false, transposeB: true, m: rows, n: D, k: GH, a: dz, lda: GH, b: kernel, ldb: GH,
                 beta: 0, c: dxT, ldc: D)
         }
-        let inputGradient = Tensor(shape: [B, T, D]) { dx in
+        return Tensor(shape: [B, T, D]) { dx in
             for b in 0 ..< B {
                 for s in 0 ..< T {
                     let source = dxT + (s * B + b) * D
@@ -349,10 +362,5 @@ final class RecurrentEngine {
                 }
             }
         }
-        var stateGradient = [Tensor(shape: [B, H]) { $0.baseAddress!.update(from: dhCarry, count: B * H) }]
-        if let dcCarry {
-            stateGradient.append(Tensor(shape: [B, H]) { $0.baseAddress!.update(from: dcCarry, count: B * H) })
-        }
-        return (inputGradient, stateGradient)
     }
 }
