@@ -137,7 +137,7 @@ final class RecurrentCore {
         let (output, state) = withWeights { weights in
             engine.forward(
                 input, mask: mask, initialState: initialState, weights: weights, inputDropout: inputDropout,
-                recurrentDropout: recurrentDropout)
+                recurrentDropout: recurrentDropout, training: training)
         }
         finalState = state
         if options.stateful { initialState = state }
