@@ -93,8 +93,11 @@ final class RecurrentEngine {
     /// The number of batch slices the time loops run on concurrently: `BLAS.threads` (the thread
     /// budget the caller set), at most one per 8 rows.
     private func sliceCount(batch: Int) -> Int {
-        min(max(BLAS.threads, 1), max(batch / PackedPanels.rowBlock, 1))
+        min(maximumSlices ?? max(BLAS.threads, 1), max(batch / PackedPanels.rowBlock, 1))
     }
+
+    /// Overrides the thread budget of the time loops (tests compare 1 slice with several).
+    var maximumSlices: Int?
 
     /// The input step processed at step `s`.
     @inline(__always)
