@@ -1,4 +1,5 @@
 // Tests: the packed per-step product of the recurrent layers, and batch slices run concurrently.
+import Foundation
 import NLPCore
 import Testing
 
@@ -162,5 +163,37 @@ private final class SeenRows: @unchecked Sendable {
         counts.withUnsafeMutableBufferPointer { c in
             for r in rows { c[r] += 1 }
         }
+    }
+}
+
+@Suite("Gate nonlinearities")
+struct GateMathTests {
+    @Test("tanh and sigmoid are within 1e-6 of the Double functions, saturate, and keep NaN")
+    func accuracy() {
+        var worstTanh: Double = 0
+        var worstSigmoid: Double = 0
+        var x: Float = -30
+        while x <= 30 {
+            let lanes = FloatVector((0 ..< 16).map { x + Float($0) * 0.000_37 })
+            let t = GateMath.tanh(lanes)
+            let s = GateMath.sigmoid(lanes)
+            for i in 0 ..< 16 {
+                let v = Double(lanes[i])
+                worstTanh = max(worstTanh, abs(Double(t[i]) - Foundation.tanh(v)))
+                worstSigmoid = max(worstSigmoid, abs(Double(s[i]) - 1 / (1 + Foundation.exp(-v))))
+            }
+            x += 0.001_3
+        }
+        #expect(worstTanh < 1e-6, "tanh worst absolute error \(worstTanh)")
+        #expect(worstSigmoid < 1e-6, "sigmoid worst absolute error \(worstSigmoid)")
+        let special = FloatVector([0, -0, 1e-30, -1e-30, 100, -100, .infinity, -.infinity, .nan, 8, -8, 0.5, 1, 2, 3, 4])
+        let t = GateMath.tanh(special)
+        let s = GateMath.sigmoid(special)
+        func near(_ a: Float, _ b: Float) -> Bool { abs(a - b) <= 1e-6 }
+        #expect(t[0] == 0 && abs(t[2] - 1e-30) < 1e-36 && s[0] == 0.5)
+        #expect(near(t[4], 1) && near(t[5], -1) && near(t[6], 1) && near(t[7], -1))
+        #expect(near(s[4], 1) && near(s[5], 0) && near(s[6], 1) && near(s[7], 0))
+        #expect(t[8].isNaN && s[8].isNaN)
+        #expect((0 ..< 16).allSatisfy { i in special[i].isNaN || (t[i] >= -1 && t[i] <= 1 && s[i] >= 0 && s[i] <= 1) })
     }
 }
