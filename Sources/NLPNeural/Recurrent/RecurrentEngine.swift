@@ -63,7 +63,6 @@ final class RecurrentEngine {
     private let dhCarry = RecurrentBuffer()
     private let dcCarry = RecurrentBuffer()
     private let scratch = RecurrentBuffer()
-    private let dxT = RecurrentBuffer()
     private let packedKernel = PackedPanels()  // W (forward) or Wᵀ (backward), packed
     private let packedRecurrent = PackedPanels()  // U (forward) or Uᵀ (backward), packed
 
@@ -282,54 +281,83 @@ final class RecurrentEngine {
         let kind = self.kind
         let returnSequences = self.returnSequences
         let recurrentDropout = self.recurrentDropout
-        outputGradient.withUnsafeBufferPointer { g in
-            let g = g.baseAddress!
-            if !returnSequences { dhCarry.update(from: g, count: B * H) }
-            RecurrentSlices.run(batch: B, slices: sliceCount(batch: B)) { rows in
-                let (r0, n) = (rows.lowerBound, rows.count)
-                let dh = dh + r0 * H
-                let dhCarry = dhCarry + r0 * H
-                let dcCarry = dcCarry.map { $0 + r0 * H }
-                let scratch = scratch + r0 * H
-                for s in stride(from: T - 1, through: 0, by: -1) {
-                    if returnSequences {
-                        for b in 0 ..< n {
-                            RecurrentMath.map2(dhCarry + b * H, g + ((r0 + b) * T + s) * H, dh + b * H, count: H) {
-                                $0 + $1
+        // With ∂x asked for, Wᵀ is packed too and each step writes its rows of ∂x = δZ·Wᵀ.
+        let packedInput = self.packedKernel
+        let inputDropout = self.inputDropout
+        func timeLoop(_ dx: UnsafeMutablePointer<Float>?) {
+            outputGradient.withUnsafeBufferPointer { g in
+                let g = g.baseAddress!
+                if !returnSequences { dhCarry.update(from: g, count: B * H) }
+                RecurrentSlices.run(batch: B, slices: sliceCount(batch: B)) { rows in
+                    let (r0, n) = (rows.lowerBound, rows.count)
+                    let dh = dh + r0 * H
+                    let dhCarry = dhCarry + r0 * H
+                    let dcCarry = dcCarry.map { $0 + r0 * H }
+                    let scratch = scratch + r0 * H
+                    for s in stride(from: T - 1, through: 0, by: -1) {
+                        if returnSequences {
+                            for b in 0 ..< n {
+                                RecurrentMath.map2(dhCarry + b * H, g + ((r0 + b) * T + s) * H, dh + b * H, count: H) {
+                                    $0 + $1
+                                }
+                            }
+                        } else {
+                            dh.update(from: dhCarry, count: n * H)
+                        }
+                        let block = (s * B + r0) * GH
+                        let state = (s * B + r0) * H
+                        let next = ((s + 1) * B + r0) * H
+                        let step = RecurrentStep(
+                            batch: n, units: H, z: z + block, hU: hU.map { $0 + block }, gates: gates + block,
+                            hPrev: h + state, h: h + next, cPrev: c.map { $0 + state }, c: c.map { $0 + next },
+                            cActivated: cActivated.map { $0 + state }, mask: stepMask.map { $0 + s * B + r0 })
+                        let gradients = RecurrentStepGradients(
+                            dh: dh, dz: dz + block, dzU: dzU.map { $0 + block }, dhCarry: dhCarry, dcCarry: dcCarry,
+                            scratch: scratch)
+                        switch kind {
+                        case .simple: SimpleRNNCellKernel.backward(step, gradients, activations)
+                        case .gru: GRUCellKernel.backward(step, gradients, activations)
+                        case .lstm: LSTMCellKernel.backward(step, gradients, activations)
+                        }
+                        // dh_prev += δZ_U · Uᵀ (times the recurrent dropout mask).
+                        let dRecurrent = UnsafePointer((dzU ?? dz) + block)
+                        if let recurrentDropout {
+                            packed.multiply(dRecurrent, lda: GH, rows: n, into: scratch, ldc: H, accumulate: false)
+                            recurrentDropout.withUnsafeBufferPointer { m in
+                                RecurrentMath.map3(dhCarry, scratch, m.baseAddress! + r0 * H, dhCarry, count: n * H) {
+                                    $0.addingProduct($1, $2)
+                                }
+                            }
+                        } else {
+                            packed.multiply(dRecurrent, lda: GH, rows: n, into: dhCarry, ldc: H, accumulate: true)
+                        }
+                        // ∂x for this step, straight into the batch-major result.
+                        if let dx {
+                            let target = dx + (r0 * T + time(s)) * D
+                            packedInput.multiply(
+                                UnsafePointer(dz + block), lda: GH, rows: n, into: target, ldc: T * D,
+                                accumulate: false)
+                            if let inputDropout {
+                                inputDropout.withUnsafeBufferPointer { m in
+                                    for b in 0 ..< n {
+                                        let row = target + b * T * D
+                                        RecurrentMath.map2(row, m.baseAddress! + (r0 + b) * D, row, count: D) {
+                                            $0 * $1
+                                        }
+                                    }
+                                }
                             }
                         }
-                    } else {
-                        dh.update(from: dhCarry, count: n * H)
-                    }
-                    let block = (s * B + r0) * GH
-                    let state = (s * B + r0) * H
-                    let next = ((s + 1) * B + r0) * H
-                    let step = RecurrentStep(
-                        batch: n, units: H, z: z + block, hU: hU.map { $0 + block }, gates: gates + block,
-                        hPrev: h + state, h: h + next, cPrev: c.map { $0 + state }, c: c.map { $0 + next },
-                        cActivated: cActivated.map { $0 + state }, mask: stepMask.map { $0 + s * B + r0 })
-                    let gradients = RecurrentStepGradients(
-                        dh: dh, dz: dz + block, dzU: dzU.map { $0 + block }, dhCarry: dhCarry, dcCarry: dcCarry,
-                        scratch: scratch)
-                    switch kind {
-                    case .simple: SimpleRNNCellKernel.backward(step, gradients, activations)
-                    case .gru: GRUCellKernel.backward(step, gradients, activations)
-                    case .lstm: LSTMCellKernel.backward(step, gradients, activations)
-                    }
-                    // dh_prev += δZ_U · Uᵀ (times the recurrent dropout mask).
-                    let dRecurrent = UnsafePointer((dzU ?? dz) + block)
-                    if let recurrentDropout {
-                        packed.multiply(dRecurrent, lda: GH, rows: n, into: scratch, ldc: H, accumulate: false)
-                        recurrentDropout.withUnsafeBufferPointer { m in
-                            RecurrentMath.map3(dhCarry, scratch, m.baseAddress! + r0 * H, dhCarry, count: n * H) {
-                                $0.addingProduct($1, $2)
-                            }
-                        }
-                    } else {
-                        packed.multiply(dRecurrent, lda: GH, rows: n, into: dhCarry, ldc: H, accumulate: true)
                     }
                 }
             }
+        }
+        var inputGradient: Tensor? = nil
+        if computeInputGradient {
+            packedInput.pack(weights.kernel, depth: GH, columns: D, rowStride: 1, columnStride: GH)
+            inputGradient = Tensor(shape: [B, T, D]) { dx in timeLoop(dx.baseAddress!) }
+        } else {
+            timeLoop(nil)
         }
         // Weight gradients: one GEMM each over all steps.
         if rows > 0 {
@@ -349,38 +377,10 @@ final class RecurrentEngine {
                 if let dzU { RecurrentMath.addColumnSums(dzU, rows: rows, columns: GH, into: biasGradient + GH) }
             }
         }
-        let inputGradient = computeInputGradient ? self.inputGradient(dz: dz, kernel: weights.kernel) : nil
         var stateGradient = [Tensor(shape: [B, H]) { $0.baseAddress!.update(from: dhCarry, count: B * H) }]
         if let dcCarry {
             stateGradient.append(Tensor(shape: [B, H]) { $0.baseAddress!.update(from: dcCarry, count: B * H) })
         }
         return (inputGradient, stateGradient)
-    }
-
-    /// `∂x = δZ · Wᵀ` (one GEMM over all steps), back in batch-major order `[B, T, D]`.
-    private func inputGradient(dz: UnsafePointer<Float>, kernel: UnsafePointer<Float>) -> Tensor {
-        let (B, T, D, GH) = (batch, steps, inputSize, width)
-        let rows = T * B
-        let dxT = self.dxT.reserve(rows * D)
-        if rows > 0 {
-            BLAS.sgemm(
-                transposeA: false, transposeB: true, m: rows, n: D, k: GH, a: dz, lda: GH, b: kernel, ldb: GH,
-                beta: 0, c: dxT, ldc: D)
-        }
-        return Tensor(shape: [B, T, D]) { dx in
-            for b in 0 ..< B {
-                for s in 0 ..< T {
-                    let source = dxT + (s * B + b) * D
-                    let target = dx.baseAddress! + (b * T + time(s)) * D
-                    if let inputDropout {
-                        inputDropout.withUnsafeBufferPointer { m in
-                            RecurrentMath.map2(source, m.baseAddress! + b * D, target, count: D) { $0 * $1 }
-                        }
-                    } else {
-                        target.update(from: source, count: D)
-                    }
-                }
-            }
-        }
     }
 }
