@@ -48,11 +48,13 @@ struct PackedRecurrentKernelTests {
         let packed = PackedPanels()
         var out = c
         source.withUnsafeBufferPointer { s in
-            packed.pack(s.baseAddress!, depth: depth, columns: columns, rowStride: rowStride, columnStride: columnStride)
+            packed.pack(
+                s.baseAddress!, depth: depth, columns: columns, rowStride: rowStride, columnStride: columnStride)
         }
         a.withUnsafeBufferPointer { a in
             out.withUnsafeMutableBufferPointer { o in
-                packed.multiply(a.baseAddress!, lda: lda, rows: rows, into: o.baseAddress!, ldc: ldc, accumulate: accumulate)
+                packed.multiply(
+                    a.baseAddress!, lda: lda, rows: rows, into: o.baseAddress!, ldc: ldc, accumulate: accumulate)
             }
         }
         var worst: Float = 0
@@ -186,7 +188,9 @@ struct GateMathTests {
         }
         #expect(worstTanh < 1e-6, "tanh worst absolute error \(worstTanh)")
         #expect(worstSigmoid < 1e-6, "sigmoid worst absolute error \(worstSigmoid)")
-        let special = FloatVector([0, -0, 1e-30, -1e-30, 100, -100, .infinity, -.infinity, .nan, 8, -8, 0.5, 1, 2, 3, 4])
+        let special = FloatVector([
+            0, -0, 1e-30, -1e-30, 100, -100, .infinity, -.infinity, .nan, 8, -8, 0.5, 1, 2, 3, 4,
+        ])
         let t = GateMath.tanh(special)
         let s = GateMath.sigmoid(special)
         func near(_ a: Float, _ b: Float) -> Bool { abs(a - b) <= 1e-6 }

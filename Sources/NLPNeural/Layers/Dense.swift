@@ -123,7 +123,8 @@ public final class Dense: Layer {
         let rows = cachedInput.shape[0]
         precondition(
             outputGradient.count == rows * units,
-            "Dense \(name): output gradient \(outputGradient.shape) does not match the last forward ([\(rows), \(units)])")
+            "Dense \(name): output gradient \(outputGradient.shape) does not match the last forward ([\(rows), \(units)])"
+        )
         var dz = outputGradient.reshaped([rows, units])
         if activation != .linear {
             let input = activation.backwardReadsInput ? cachedPreActivation : cachedOutput
@@ -165,7 +166,8 @@ public final class Dense: Layer {
     public convenience init(configuration: LayerConfiguration) throws {
         let units = try configuration.int("units")
         guard units > 0 else {
-            throw LayerConfigurationError.invalidValue(layer: configuration.name, key: "units", reason: "must be positive")
+            throw LayerConfigurationError.invalidValue(
+                layer: configuration.name, key: "units", reason: "must be positive")
         }
         self.init(
             units: units,

@@ -76,7 +76,8 @@ final class PackedPanels {
                     r += Self.rowBlock
                 }
                 while r < rows {
-                    Self.kernel1(a + r * lda + start, panel: p, depth: depth, c: cPanel + r * ldc, used: used, accumulate: add)
+                    Self.kernel1(
+                        a + r * lda + start, panel: p, depth: depth, c: cPanel + r * ldc, used: used, accumulate: add)
                     r += 1
                 }
             }

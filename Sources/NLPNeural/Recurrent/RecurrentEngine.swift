@@ -29,15 +29,22 @@ struct RecurrentWeights {
 /// out time-major and kept between calls (no allocation inside the time loop, none at all once the
 /// shapes repeat).
 ///
-/// Forward, with `s` the processing step (`t = s`, or `T−1−s` going backwards):
+/// Forward, with `s` the processing step (`t = s`, or `T−1−s` going backwards), `W` and `U` packed
+/// once per pass into panels (`PackedPanels`):
 /// ```
-/// xT[s]  = x[:, t] ⊙ inputDropout                     [T, B, D]
-/// Z      = xT · W + b                                  one GEMM, [T·B, G·H]
-/// Z[s]  += (h[s] ⊙ recurrentDropout) · U               one GEMM per step (GRU: into hU[s])
-/// h[s+1], c[s+1] = cell(Z[s], h[s], c[s])              SIMD elementwise
+/// xT[s]  = x[:, t] ⊙ inputDropout                     [T, B, D] (training; inference reads x)
+/// Z[s]   = xT[s] · W + (h[s] ⊙ recurrentDropout) · U   two packed products per step, [B, G·H]
+///                                                      (GRU: h·U into hU[s]); the cell adds b
+/// h[s+1], c[s+1] = cell(Z[s], h[s], c[s])              SIMD elementwise, rational tanh/σ
 /// ```
-/// Backward: per step the cell gives δZ[s] and `dh[s] = carry + δZ[s]·Uᵀ` (one GEMM per step);
-/// then `∂W += xTᵀ·δZ`, `∂U += Hᵀ·δZ`, `∂x = δZ·Wᵀ` as one GEMM each over all steps.
+/// Backward: per step the cell gives δZ[s], `dh[s] = carry + δZ[s]·Uᵀ` and (when asked for)
+/// `∂x[:, t] = δZ[s]·Wᵀ`, both on packed transposes; then `∂W += xTᵀ·δZ` and `∂U += Hᵀ·δZ` as one
+/// BLAS GEMM each over all steps.
+///
+/// Threads: batch rows never interact, so both time loops run on `BLAS.threads` slices of the
+/// batch at once (`RecurrentSlices`), each slice from the first step to the last with no
+/// synchronization inside the loop. Inference (`training: false`) keeps one `[B, G·H]` block of
+/// gates per slice instead of all `T`, so the loop stays in cache.
 final class RecurrentEngine {
     let kind: RecurrentCellKind
     let units: Int
@@ -204,7 +211,8 @@ final class RecurrentEngine {
                         recurrentInput = UnsafePointer(target)
                     }
                     let block = ((training ? s : 0) * B + r0) * GH
-                    packedKernel.multiply(stepInput, lda: inputStride, rows: n, into: z + block, ldc: GH, accumulate: false)
+                    packedKernel.multiply(
+                        stepInput, lda: inputStride, rows: n, into: z + block, ldc: GH, accumulate: false)
                     packedRecurrent.multiply(
                         recurrentInput, lda: H, rows: n, into: (hU ?? z) + block, ldc: GH, accumulate: hU == nil)
                     let state = (s * B + r0) * H
