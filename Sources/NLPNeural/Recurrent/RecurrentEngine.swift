@@ -142,25 +142,9 @@ final class RecurrentEngine {
         let hDropped = recurrentDropout != nil ? self.hDropped.reserve(T * B * H) : nil
         let stepMask = mask != nil ? self.stepMask.reserve(T * B) : nil
         // Training: a time-major copy of the input (reversed when going backwards, with the dropout
-        // mask), which backward's ∂W GEMM reads. Inference reads the input rows in place.
+        // mask), which backward's ∂W GEMM reads; each slice copies its own rows. Inference reads the
+        // input rows in place.
         let xT = training || inputDropout != nil ? self.xT.reserve(T * B * D) : nil
-        if let xT {
-            input.withUnsafeBufferPointer { x in
-                for b in 0 ..< B {
-                    for s in 0 ..< T {
-                        let source = x.baseAddress! + (b * T + time(s)) * D
-                        let target = xT + (s * B + b) * D
-                        if let inputDropout {
-                            inputDropout.withUnsafeBufferPointer { m in
-                                RecurrentMath.map2(source, m.baseAddress! + b * D, target, count: D) { $0 * $1 }
-                            }
-                        } else {
-                            target.update(from: source, count: D)
-                        }
-                    }
-                }
-            }
-        }
         if let mask, let stepMask {
             precondition(mask.shape == [B, T], "\(kind) mask has shape \(mask.shape), expected [\(B), \(T)]")
             mask.withUnsafeBufferPointer { m in
@@ -192,43 +176,67 @@ final class RecurrentEngine {
         let activations = self.activations
         let kind = self.kind
         let goBackwards = self.goBackwards
-        input.withUnsafeBufferPointer { x in
-            let x = x.baseAddress!
-            RecurrentSlices.run(batch: B, slices: sliceCount(batch: B)) { rows in
-                let (r0, n) = (rows.lowerBound, rows.count)
-                for s in 0 ..< T {
-                    // Step s's input rows: the time-major copy, or the batch-major input in place.
-                    let (stepInput, inputStride) =
-                        xT.map { (UnsafePointer($0 + (s * B + r0) * D), D) }
-                        ?? (x + (r0 * T + (goBackwards ? T - 1 - s : s)) * D, T * D)
-                    let hPrev = h + s * B * H + r0 * H
-                    var recurrentInput = UnsafePointer(hPrev)
-                    if let recurrentDropout, let hDropped {
-                        let target = hDropped + s * B * H + r0 * H
-                        recurrentDropout.withUnsafeBufferPointer { m in
-                            RecurrentMath.map2(hPrev, m.baseAddress! + r0 * H, target, count: n * H) { $0 * $1 }
+        let inputDropout = self.inputDropout
+        func timeLoop(_ sequence: UnsafeMutablePointer<Float>?) {
+            input.withUnsafeBufferPointer { x in
+                let x = x.baseAddress!
+                RecurrentSlices.run(batch: B, slices: sliceCount(batch: B)) { rows in
+                    let (r0, n) = (rows.lowerBound, rows.count)
+                    if let xT {
+                        for b in rows {
+                            for s in 0 ..< T {
+                                let source = x + (b * T + (goBackwards ? T - 1 - s : s)) * D
+                                let target = xT + (s * B + b) * D
+                                if let inputDropout {
+                                    inputDropout.withUnsafeBufferPointer { m in
+                                        RecurrentMath.map2(source, m.baseAddress! + b * D, target, count: D) { $0 * $1 }
+                                    }
+                                } else {
+                                    target.update(from: source, count: D)
+                                }
+                            }
                         }
-                        recurrentInput = UnsafePointer(target)
                     }
-                    let block = ((training ? s : 0) * B + r0) * GH
-                    packedKernel.multiply(
-                        stepInput, lda: inputStride, rows: n, into: z + block, ldc: GH, accumulate: false)
-                    packedRecurrent.multiply(
-                        recurrentInput, lda: H, rows: n, into: (hU ?? z) + block, ldc: GH, accumulate: hU == nil)
-                    let state = (s * B + r0) * H
-                    let next = ((s + 1) * B + r0) * H
-                    let activated = ((training ? s : 0) * B + r0) * H
-                    var step = RecurrentStep(
-                        batch: n, units: H, z: z + block, hU: hU.map { $0 + block }, gates: gates + block,
-                        hPrev: hPrev, h: h + next, cPrev: c.map { $0 + state }, c: c.map { $0 + next },
-                        cActivated: cActivated.map { $0 + activated },
-                        mask: stepMask.map { UnsafePointer($0 + s * B + r0) })
-                    step.bias = weights.bias
-                    step.recurrentBias = kind == .gru ? weights.bias.map { $0 + GH } : nil
-                    switch kind {
-                    case .simple: SimpleRNNCellKernel.forward(step, activations)
-                    case .gru: GRUCellKernel.forward(step, activations)
-                    case .lstm: LSTMCellKernel.forward(step, activations)
+                    for s in 0 ..< T {
+                        // Step s's input rows: the time-major copy, or the batch-major input in place.
+                        let (stepInput, inputStride) =
+                            xT.map { (UnsafePointer($0 + (s * B + r0) * D), D) }
+                            ?? (x + (r0 * T + (goBackwards ? T - 1 - s : s)) * D, T * D)
+                        let hPrev = h + s * B * H + r0 * H
+                        var recurrentInput = UnsafePointer(hPrev)
+                        if let recurrentDropout, let hDropped {
+                            let target = hDropped + s * B * H + r0 * H
+                            recurrentDropout.withUnsafeBufferPointer { m in
+                                RecurrentMath.map2(hPrev, m.baseAddress! + r0 * H, target, count: n * H) { $0 * $1 }
+                            }
+                            recurrentInput = UnsafePointer(target)
+                        }
+                        let block = ((training ? s : 0) * B + r0) * GH
+                        packedKernel.multiply(
+                            stepInput, lda: inputStride, rows: n, into: z + block, ldc: GH, accumulate: false)
+                        packedRecurrent.multiply(
+                            recurrentInput, lda: H, rows: n, into: (hU ?? z) + block, ldc: GH, accumulate: hU == nil)
+                        let state = (s * B + r0) * H
+                        let next = ((s + 1) * B + r0) * H
+                        let activated = ((training ? s : 0) * B + r0) * H
+                        var step = RecurrentStep(
+                            batch: n, units: H, z: z + block, hU: hU.map { $0 + block }, gates: gates + block,
+                            hPrev: hPrev, h: h + next, cPrev: c.map { $0 + state }, c: c.map { $0 + next },
+                            cActivated: cActivated.map { $0 + activated },
+                            mask: stepMask.map { UnsafePointer($0 + s * B + r0) })
+                        step.bias = weights.bias
+                        step.recurrentBias = kind == .gru ? weights.bias.map { $0 + GH } : nil
+                        switch kind {
+                        case .simple: SimpleRNNCellKernel.forward(step, activations)
+                        case .gru: GRUCellKernel.forward(step, activations)
+                        case .lstm: LSTMCellKernel.forward(step, activations)
+                        }
+                        // The sequence output, straight into the batch-major result.
+                        if let sequence {
+                            for b in 0 ..< n {
+                                (sequence + ((r0 + b) * T + s) * H).update(from: h + next + b * H, count: H)
+                            }
+                        }
                     }
                 }
             }
@@ -236,14 +244,9 @@ final class RecurrentEngine {
         // Outputs.
         let output: Tensor
         if returnSequences {
-            output = Tensor(shape: [B, T, H]) { out in
-                for b in 0 ..< B {
-                    for s in 0 ..< T {
-                        (out.baseAddress! + (b * T + s) * H).update(from: h + ((s + 1) * B + b) * H, count: H)
-                    }
-                }
-            }
+            output = Tensor(shape: [B, T, H]) { timeLoop($0.baseAddress!) }
         } else {
+            timeLoop(nil)
             output = Tensor(shape: [B, H]) { $0.baseAddress!.update(from: h + T * B * H, count: B * H) }
         }
         var finalState = [Tensor(shape: [B, H]) { $0.baseAddress!.update(from: h + T * B * H, count: B * H) }]
