@@ -384,8 +384,15 @@ final class RecurrentEngine {
                     ldb: GH, beta: 1, c: recurrentKernelGradient, ldc: GH)
             }
             if let biasGradient {
-                RecurrentMath.addColumnSums(dz, rows: rows, columns: GH, into: biasGradient)
-                if let dzU { RecurrentMath.addColumnSums(dzU, rows: rows, columns: GH, into: biasGradient + GH) }
+                // Column ranges on the slice threads (each column still sums its rows in order).
+                let dz = UnsafePointer(dz)
+                let dzU = dzU.map { UnsafePointer($0) }
+                RecurrentSlices.run(batch: GH, slices: sliceCount(batch: GH)) { range in
+                    RecurrentMath.addColumnSums(dz, rows: rows, columns: GH, range: range, into: biasGradient)
+                    if let dzU {
+                        RecurrentMath.addColumnSums(dzU, rows: rows, columns: GH, range: range, into: biasGradient + GH)
+                    }
+                }
             }
         }
         var stateGradient = [Tensor(shape: [B, H]) { $0.baseAddress!.update(from: dhCarry, count: B * H) }]
