@@ -7,7 +7,7 @@
 #   imdb-lstm  Embedding(10000, 32) -> LSTM(32) -> Dense(1, sigmoid), 500 tokens, batch 128
 #   imdb-gru   the same with GRU(32)
 #   char-lstm  one-hot(100) -> LSTM(256, sequences) -> Dense(100) per step, 100 steps, batch 64
-# A training step is forward + loss + backward + an SGD update on both sides.
+# A training step is Keras train_on_batch (forward, loss, backward, RMSprop update) on both sides.
 #
 # Builds NeuralBenchmark in release, creates Benchmarks/.venv (torch) when missing, then runs the
 # two sides one after the other (never at the same time), interleaved per thread count and repeated

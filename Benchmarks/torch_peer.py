@@ -4,10 +4,13 @@
     python torch_peer.py report RESULTS.jsonl          # table with ratios, from both sides' JSON lines
     python torch_peer.py golden                        # print PyTorch LSTM/GRU outputs for a tiny input
 
-Training step on both sides: forward, loss, backward, plain SGD update (lr 0.01), zero gradients.
-Models: Embedding(10000, 32) -> LSTM/GRU(32) -> Linear(1) with sigmoid + binary cross-entropy
-(500 tokens, batch 128, the Keras IMDB example); one-hot(100) -> LSTM(256) over 100 steps ->
-Linear(100) per step with softmax cross-entropy (batch 64, char-rnn).
+Training step on both sides (Keras train_on_batch): zero gradients, forward, loss, backward,
+RMSprop update with Keras's defaults (lr 0.001, rho = alpha 0.9, epsilon 1e-7). Inference: one
+forward pass under torch.inference_mode (Keras predict).
+Models: Embedding(10000, 32) -> LSTM/GRU(32) -> Linear(1) -> Sigmoid with binary cross-entropy on
+probabilities (500 tokens, batch 128, the Keras IMDB example); one-hot(100) -> LSTM(256) over 100
+steps -> Linear(100) per step with cross-entropy on logits against the next character (batch 64,
+char-rnn).
 """
 import argparse
 import json
@@ -28,7 +31,7 @@ class SequenceClassifier(nn.Module):
     def forward(self, tokens):
         _, state = self.rnn(self.embedding(tokens))
         h = state[0] if isinstance(state, tuple) else state
-        return self.head(h[-1]).squeeze(1)
+        return torch.sigmoid(self.head(h[-1])).squeeze(1)
 
 
 class CharacterModel(nn.Module):
@@ -48,7 +51,7 @@ def make(config, generator):
         model = SequenceClassifier(nn.LSTM if config == "imdb-lstm" else nn.GRU)
         x = torch.randint(1, 10000, (batch, steps), generator=generator)
         y = torch.randint(0, 2, (batch,), generator=generator).float()
-        loss_fn = nn.BCEWithLogitsLoss()
+        loss_fn = nn.BCELoss()
         return model, x, y, lambda out, y: loss_fn(out, y), batch
     if config == "char-lstm":
         batch, steps, vocabulary = 64, 100, 100
@@ -77,7 +80,7 @@ def measure(args):
     generator = torch.Generator().manual_seed(1)
     for config in args.configs.split(","):
         model, x, y, loss_fn, batch = make(config, generator)
-        optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+        optimizer = torch.optim.RMSprop(model.parameters(), lr=0.001, alpha=0.9, eps=1e-7)
 
         def train():
             optimizer.zero_grad(set_to_none=False)

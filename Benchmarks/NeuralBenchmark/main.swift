@@ -9,7 +9,6 @@
 //   --threads 2                              BLAS threads
 //   --min-seconds 3                          timed work per measurement (after one warm-up step)
 //   --json                                   one JSON object per line instead of a table
-//   --profile                                also print forward/backward/update times
 import Foundation
 import NLPCore
 import NLPNeural
@@ -50,17 +49,16 @@ func parseOptions() -> Options {
 }
 
 /// The benchmarked configurations (the same shapes as Benchmarks/torch_peer.py).
-func makeModel(_ name: String) throws -> any BenchmarkModel {
+func makeModel(_ name: String) throws -> BenchmarkModel {
     switch name {
     case "imdb-lstm":
-        return try SequenceClassifier(
+        return try sequenceClassifier(
             vocabulary: 10_000, embedding: 32, recurrent: LSTM(units: 32), steps: 500, batchSize: 128, seed: 1)
     case "imdb-gru":
-        return try SequenceClassifier(
+        return try sequenceClassifier(
             vocabulary: 10_000, embedding: 32, recurrent: GRU(units: 32), steps: 500, batchSize: 128, seed: 1)
     case "char-lstm":
-        return try CharacterModel(
-            vocabulary: 100, recurrent: LSTM(units: 256, returnSequences: true), steps: 100, batchSize: 64, seed: 1)
+        return try characterModel(vocabulary: 100, units: 256, steps: 100, batchSize: 64, seed: 1)
     default: fail("unknown config \(name) (imdb-lstm, imdb-gru, char-lstm)")
     }
 }

@@ -41,6 +41,12 @@ public protocol Layer: AnyObject, CustomStringConvertible {
     func forward(_ input: Tensor, mask: Tensor?, training: Bool) -> Tensor
     /// Propagates ∂L/∂output of the latest `forward` back to ∂L/∂input, adding weight gradients.
     func backward(_ outputGradient: Tensor) -> Tensor
+    /// Like `backward(_:)`, but with `computeInputGradient: false` the layer may skip ∂L/∂input and
+    /// return `nil`; the weight gradients are the same. `Sequential` passes `false` to its first
+    /// layer, whose input is data (PyTorch skips the gradient of a leaf input the same way). The
+    /// default calls `backward(_:)`; layers where ∂L/∂input costs real work (recurrent layers,
+    /// `Dense`, `Embedding`, `Bidirectional`) skip it.
+    func backward(_ outputGradient: Tensor, computeInputGradient: Bool) -> Tensor?
     /// The mask that goes with this layer's output, given the input and its mask. The default passes
     /// `mask` through; `Embedding(maskZero:)` creates one; pooling and last-state RNNs consume it.
     func outputMask(for input: Tensor, mask: Tensor?) -> Tensor?
@@ -58,6 +64,11 @@ extension Layer {
     public var activityRegularizer: Regularizer? { nil }
 
     public var parameterNames: [String] { parameters.map(\.name) }
+
+    public func backward(_ outputGradient: Tensor, computeInputGradient: Bool) -> Tensor? {
+        let inputGradient = backward(outputGradient)
+        return computeInputGradient ? inputGradient : nil
+    }
 
     /// Runs the layer in inference mode without a mask.
     public func callAsFunction(_ input: Tensor) -> Tensor { forward(input, mask: nil, training: false) }

@@ -112,6 +112,10 @@ public final class Bidirectional: Layer {
     }
 
     public func backward(_ outputGradient: Tensor) -> Tensor {
+        backward(outputGradient, computeInputGradient: true)!
+    }
+
+    public func backward(_ outputGradient: Tensor, computeInputGradient: Bool) -> Tensor? {
         let gf: Tensor
         var gb: Tensor
         switch mergeMode {
@@ -123,7 +127,10 @@ public final class Bidirectional: Layer {
             (gf, gb) = (half, half)
         }
         if forwardLayer.options.returnSequences { gb = Bidirectional.reverseTime(gb) }
-        return forwardLayer.backward(gf) + backwardLayer.backward(gb)
+        let dxForward = forwardLayer.backward(gf, computeInputGradient: computeInputGradient)
+        let dxBackward = backwardLayer.backward(gb, computeInputGradient: computeInputGradient)
+        guard let dxForward, let dxBackward else { return nil }
+        return dxForward + dxBackward
     }
 
     public func outputMask(for input: Tensor, mask: Tensor?) -> Tensor? {

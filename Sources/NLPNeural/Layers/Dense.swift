@@ -114,12 +114,17 @@ public final class Dense: Layer {
     }
 
     public func backward(_ outputGradient: Tensor) -> Tensor {
+        backward(outputGradient, computeInputGradient: true)!
+    }
+
+    public func backward(_ outputGradient: Tensor, computeInputGradient: Bool) -> Tensor? {
         guard let kernel else { preconditionFailure(LayerError.notBuilt(layer: name).description) }
         let inputSize = kernel.value.shape[0]
         let rows = cachedInput.shape[0]
         precondition(
             outputGradient.count == rows * units,
-            "Dense \(name): output gradient \(outputGradient.shape) does not match the last forward ([\(rows), \(units)])")
+            "Dense \(name): output gradient \(outputGradient.shape) does not match the last forward ([\(rows), \(units)])"
+        )
         var dz = outputGradient.reshaped([rows, units])
         if activation != .linear {
             let input = activation.backwardReadsInput ? cachedPreActivation : cachedOutput
@@ -139,6 +144,7 @@ public final class Dense: Layer {
                 }
             }
         }
+        guard computeInputGradient else { return nil }
         let dx = Tensor.matmul(dz, kernel.value, transposeB: true)
         var inputShape = outputGradient.shape
         inputShape[inputShape.count - 1] = inputSize
@@ -160,7 +166,8 @@ public final class Dense: Layer {
     public convenience init(configuration: LayerConfiguration) throws {
         let units = try configuration.int("units")
         guard units > 0 else {
-            throw LayerConfigurationError.invalidValue(layer: configuration.name, key: "units", reason: "must be positive")
+            throw LayerConfigurationError.invalidValue(
+                layer: configuration.name, key: "units", reason: "must be positive")
         }
         self.init(
             units: units,

@@ -136,6 +136,11 @@ public final class Embedding: Layer {
     /// Adds each output-gradient row into the `embeddings` gradient row of its id (a scatter-add:
     /// no dense `[V, D]` temporary) and returns zeros for the integer input.
     public func backward(_ outputGradient: Tensor) -> Tensor {
+        backward(outputGradient, computeInputGradient: true)!
+    }
+
+    /// The scatter-add of `backward(_:)`; the zeros for the ids are only made when asked for.
+    public func backward(_ outputGradient: Tensor, computeInputGradient: Bool) -> Tensor? {
         guard let embeddings else { preconditionFailure(LayerError.notBuilt(layer: name).description) }
         let columns = outputDimension
         let count = cachedIds.count
@@ -158,7 +163,7 @@ public final class Embedding: Layer {
                 }
             }
         }
-        return Tensor(zeros: cachedInputShape)
+        return computeInputGradient ? Tensor(zeros: cachedInputShape) : nil
     }
 
     /// `ids != 0` as a `[batch, time]` tensor of 1/0 when `maskZero`; otherwise `mask` unchanged.

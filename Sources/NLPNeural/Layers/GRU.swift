@@ -76,7 +76,13 @@ public final class GRU: RecurrentLayer {
         core.forward(input, mask: mask, training: training)
     }
 
-    public func backward(_ outputGradient: Tensor) -> Tensor { core.backward(outputGradient) }
+    public func backward(_ outputGradient: Tensor) -> Tensor {
+        core.backward(outputGradient, computeInputGradient: true)!
+    }
+
+    public func backward(_ outputGradient: Tensor, computeInputGradient: Bool) -> Tensor? {
+        core.backward(outputGradient, computeInputGradient: computeInputGradient)
+    }
 
     public func outputMask(for input: Tensor, mask: Tensor?) -> Tensor? { options.returnSequences ? mask : nil }
 

@@ -137,14 +137,15 @@ final class RecurrentCore {
         let (output, state) = withWeights { weights in
             engine.forward(
                 input, mask: mask, initialState: initialState, weights: weights, inputDropout: inputDropout,
-                recurrentDropout: recurrentDropout)
+                recurrentDropout: recurrentDropout, training: training)
         }
         finalState = state
         if options.stateful { initialState = state }
         return output
     }
 
-    func backward(_ outputGradient: Tensor) -> Tensor {
+    /// Back-propagates through the latest forward pass; ∂L/∂input only when `computeInputGradient`.
+    func backward(_ outputGradient: Tensor, computeInputGradient: Bool) -> Tensor? {
         guard let engine, let kernel, let recurrentKernel else {
             preconditionFailure(LayerError.notBuilt(layer: layerName).description)
         }
@@ -154,7 +155,7 @@ final class RecurrentCore {
                     withGradient(bias) { db in
                         engine.backward(
                             outputGradient, weights: weights, kernelGradient: dW, recurrentKernelGradient: dU,
-                            biasGradient: db)
+                            biasGradient: db, computeInputGradient: computeInputGradient)
                     }
                 }
             }

@@ -29,15 +29,22 @@ struct RecurrentWeights {
 /// out time-major and kept between calls (no allocation inside the time loop, none at all once the
 /// shapes repeat).
 ///
-/// Forward, with `s` the processing step (`t = s`, or `T−1−s` going backwards):
+/// Forward, with `s` the processing step (`t = s`, or `T−1−s` going backwards), `W` and `U` packed
+/// once per pass into panels (`PackedPanels`):
 /// ```
-/// xT[s]  = x[:, t] ⊙ inputDropout                     [T, B, D]
-/// Z      = xT · W + b                                  one GEMM, [T·B, G·H]
-/// Z[s]  += (h[s] ⊙ recurrentDropout) · U               one GEMM per step (GRU: into hU[s])
-/// h[s+1], c[s+1] = cell(Z[s], h[s], c[s])              SIMD elementwise
+/// xT[s]  = x[:, t] ⊙ inputDropout                     [T, B, D] (training; inference reads x)
+/// Z[s]   = xT[s] · W + (h[s] ⊙ recurrentDropout) · U   two packed products per step, [B, G·H]
+///                                                      (GRU: h·U into hU[s]); the cell adds b
+/// h[s+1], c[s+1] = cell(Z[s], h[s], c[s])              SIMD elementwise, rational tanh/σ
 /// ```
-/// Backward: per step the cell gives δZ[s] and `dh[s] = carry + δZ[s]·Uᵀ` (one GEMM per step);
-/// then `∂W += xTᵀ·δZ`, `∂U += Hᵀ·δZ`, `∂x = δZ·Wᵀ` as one GEMM each over all steps.
+/// Backward: per step the cell gives δZ[s], `dh[s] = carry + δZ[s]·Uᵀ` and (when asked for)
+/// `∂x[:, t] = δZ[s]·Wᵀ`, both on packed transposes; then `∂W += xTᵀ·δZ` and `∂U += Hᵀ·δZ` as one
+/// BLAS GEMM each over all steps.
+///
+/// Threads: batch rows never interact, so both time loops run on `BLAS.threads` slices of the
+/// batch at once (`RecurrentSlices`), each slice from the first step to the last with no
+/// synchronization inside the loop. Inference (`training: false`) keeps one `[B, G·H]` block of
+/// gates per slice instead of all `T`, so the loop stays in cache.
 final class RecurrentEngine {
     let kind: RecurrentCellKind
     let units: Int
@@ -63,13 +70,15 @@ final class RecurrentEngine {
     private let dhCarry = RecurrentBuffer()
     private let dcCarry = RecurrentBuffer()
     private let scratch = RecurrentBuffer()
-    private let dxT = RecurrentBuffer()
-    private let recurrentTransposed = RecurrentBuffer()  // Uᵀ [G·H, H]
+    private let packedKernel = PackedPanels()  // W (forward) or Wᵀ (backward), packed
+    private let packedRecurrent = PackedPanels()  // U (forward) or Uᵀ (backward), packed
 
     // The latest forward pass.
     private(set) var batch = 0
     private(set) var steps = 0
     private var hasMask = false
+    /// Whether the latest forward pass kept what backward needs (training mode).
+    private var keptForBackward = false
     private var inputDropout: [Float]?
     private var recurrentDropout: [Float]?
 
@@ -87,23 +96,14 @@ final class RecurrentEngine {
 
     private var width: Int { kind.gateCount * units }
 
-    /// Per-step products below this many multiply-adds (`B·G·H·H`) run on one BLAS thread.
-    ///
-    /// OpenBLAS splits even small GEMMs over its threads; for the IMDB LSTM (B 128, H 32: 0.5M
-    /// multiply-adds per step) the thread hand-off at each of the 500 steps costs more than it
-    /// saves. Larger steps (char-rnn's H 256: 17M) keep every thread.
-    static let singleThreadedStepLimit = 4_000_000
-
-    /// Runs `body` (a time loop) with one BLAS thread when the per-step GEMMs are small.
-    /// - Important: `BLAS.threads` is process-wide; it is restored when the loop ends, so layers
-    ///   must not run concurrently from several threads (training is single-threaded here).
-    private func withStepThreads<R>(batch: Int, _ body: () -> R) -> R {
-        let threads = BLAS.threads
-        guard threads > 1, batch * width * units < Self.singleThreadedStepLimit else { return body() }
-        BLAS.threads = 1
-        defer { BLAS.threads = threads }
-        return body()
+    /// The number of batch slices the time loops run on concurrently: `BLAS.threads` (the thread
+    /// budget the caller set), at most one per 8 rows.
+    private func sliceCount(batch: Int) -> Int {
+        min(maximumSlices ?? max(BLAS.threads, 1), max(batch / PackedPanels.rowBlock, 1))
     }
+
+    /// Overrides the thread budget of the time loops (tests compare 1 slice with several).
+    var maximumSlices: Int?
 
     /// The input step processed at step `s`.
     @inline(__always)
@@ -121,40 +121,30 @@ final class RecurrentEngine {
     ///   - inputDropout, recurrentDropout: `[B·D]` / `[B·H]` scaled keep masks, or `nil`.
     func forward(
         _ input: Tensor, mask: Tensor?, initialState: [Tensor]?, weights: RecurrentWeights, inputDropout: [Float]?,
-        recurrentDropout: [Float]?
+        recurrentDropout: [Float]?, training: Bool = true
     ) -> (output: Tensor, finalState: [Tensor]) {
         let (B, T, D, H, GH) = (input.shape[0], input.shape[1], inputSize, units, width)
         batch = B
         steps = T
         hasMask = mask != nil
+        keptForBackward = training
         self.inputDropout = inputDropout
         self.recurrentDropout = recurrentDropout
-        let xT = self.xT.reserve(T * B * D)
-        let z = self.z.reserve(T * B * GH)
-        let gates = self.gates.reserve(T * B * GH)
+        // Training keeps every step's pre-activations and gates for backward; inference reuses one
+        // `[B, G·H]` block (each slice its own rows of it), so the loop stays in cache.
+        let kept = training ? T : 1
+        let z = self.z.reserve(kept * B * GH)
+        let gates = self.gates.reserve(kept * B * GH)
+        let hU = kind == .gru ? self.hU.reserve(kept * B * GH) : nil
+        let cActivated = kind == .lstm ? self.cActivated.reserve(kept * B * H) : nil
         let h = self.h.reserve((T + 1) * B * H)
-        let hU = kind == .gru ? self.hU.reserve(T * B * GH) : nil
         let c = kind == .lstm ? self.c.reserve((T + 1) * B * H) : nil
-        let cActivated = kind == .lstm ? self.cActivated.reserve(T * B * H) : nil
         let hDropped = recurrentDropout != nil ? self.hDropped.reserve(T * B * H) : nil
         let stepMask = mask != nil ? self.stepMask.reserve(T * B) : nil
-
-        // Time-major copy of the input (reversed when going backwards), with the dropout mask.
-        input.withUnsafeBufferPointer { x in
-            for b in 0 ..< B {
-                for s in 0 ..< T {
-                    let source = x.baseAddress! + (b * T + time(s)) * D
-                    let target = xT + (s * B + b) * D
-                    if let inputDropout {
-                        inputDropout.withUnsafeBufferPointer { m in
-                            RecurrentMath.map2(source, m.baseAddress! + b * D, target, count: D) { $0 * $1 }
-                        }
-                    } else {
-                        target.update(from: source, count: D)
-                    }
-                }
-            }
-        }
+        // Training: a time-major copy of the input (reversed when going backwards, with the dropout
+        // mask), which backward's ∂W GEMM reads; each slice copies its own rows. Inference reads the
+        // input rows in place.
+        let xT = training || inputDropout != nil ? self.xT.reserve(T * B * D) : nil
         if let mask, let stepMask {
             precondition(mask.shape == [B, T], "\(kind) mask has shape \(mask.shape), expected [\(B), \(T)]")
             mask.withUnsafeBufferPointer { m in
@@ -162,13 +152,6 @@ final class RecurrentEngine {
                     for b in 0 ..< B { stepMask[s * B + b] = m[b * T + time(s)] }
                 }
             }
-        }
-        // Z = xT · W as one GEMM over all steps (the cells add the bias, while the block is in cache).
-        let rows = T * B
-        if rows > 0 {
-            BLAS.sgemm(
-                transposeA: false, transposeB: false, m: rows, n: GH, k: D, a: xT, lda: D, b: weights.kernel,
-                ldb: GH, beta: 0, c: z, ldc: GH)
         }
         // Initial states.
         if let initialState {
@@ -182,47 +165,88 @@ final class RecurrentEngine {
             h.update(repeating: 0, count: B * H)
             c?.update(repeating: 0, count: B * H)
         }
-        // The time loop.
-        withStepThreads(batch: B) {
-            for s in 0 ..< T {
-                let hPrev = h + s * B * H
-                var recurrentInput = UnsafePointer(hPrev)
-                if let recurrentDropout, let hDropped {
-                    let target = hDropped + s * B * H
-                    recurrentDropout.withUnsafeBufferPointer { m in
-                        RecurrentMath.map2(hPrev, m.baseAddress!, target, count: B * H) { $0 * $1 }
+        // The time loop. Batch rows are independent, so each slice of rows runs the whole loop on its
+        // own thread. Each step computes its block of pre-activations in cache, from W and U packed
+        // once: z = x_t·W (+ h·U), GRU hU = h·U; no BLAS call inside the loop.
+        if T > 0 {
+            packedKernel.pack(weights.kernel, depth: D, columns: GH, rowStride: GH, columnStride: 1)
+            packedRecurrent.pack(weights.recurrentKernel, depth: H, columns: GH, rowStride: GH, columnStride: 1)
+        }
+        let (packedKernel, packedRecurrent) = (self.packedKernel, self.packedRecurrent)
+        let activations = self.activations
+        let kind = self.kind
+        let goBackwards = self.goBackwards
+        let inputDropout = self.inputDropout
+        func timeLoop(_ sequence: UnsafeMutablePointer<Float>?) {
+            input.withUnsafeBufferPointer { x in
+                let x = x.baseAddress!
+                RecurrentSlices.run(batch: B, slices: sliceCount(batch: B)) { rows in
+                    let (r0, n) = (rows.lowerBound, rows.count)
+                    if let xT {
+                        for b in rows {
+                            for s in 0 ..< T {
+                                let source = x + (b * T + (goBackwards ? T - 1 - s : s)) * D
+                                let target = xT + (s * B + b) * D
+                                if let inputDropout {
+                                    inputDropout.withUnsafeBufferPointer { m in
+                                        RecurrentMath.map2(source, m.baseAddress! + b * D, target, count: D) { $0 * $1 }
+                                    }
+                                } else {
+                                    target.update(from: source, count: D)
+                                }
+                            }
+                        }
                     }
-                    recurrentInput = UnsafePointer(target)
-                }
-                let accumulator = (hU ?? z) + s * B * GH
-                BLAS.sgemm(
-                    transposeA: false, transposeB: false, m: B, n: GH, k: H, a: recurrentInput, lda: H,
-                    b: weights.recurrentKernel, ldb: GH, beta: hU == nil ? 1 : 0, c: accumulator, ldc: GH)
-                var step = RecurrentStep(
-                    batch: B, units: H, z: z + s * B * GH, hU: hU.map { $0 + s * B * GH }, gates: gates + s * B * GH,
-                    hPrev: hPrev, h: h + (s + 1) * B * H, cPrev: c.map { $0 + s * B * H },
-                    c: c.map { $0 + (s + 1) * B * H }, cActivated: cActivated.map { $0 + s * B * H },
-                    mask: stepMask.map { UnsafePointer($0 + s * B) })
-                step.bias = weights.bias
-                step.recurrentBias = kind == .gru ? weights.bias.map { $0 + GH } : nil
-                switch kind {
-                case .simple: SimpleRNNCellKernel.forward(step, activations)
-                case .gru: GRUCellKernel.forward(step, activations)
-                case .lstm: LSTMCellKernel.forward(step, activations)
+                    for s in 0 ..< T {
+                        // Step s's input rows: the time-major copy, or the batch-major input in place.
+                        let (stepInput, inputStride) =
+                            xT.map { (UnsafePointer($0 + (s * B + r0) * D), D) }
+                            ?? (x + (r0 * T + (goBackwards ? T - 1 - s : s)) * D, T * D)
+                        let hPrev = h + s * B * H + r0 * H
+                        var recurrentInput = UnsafePointer(hPrev)
+                        if let recurrentDropout, let hDropped {
+                            let target = hDropped + s * B * H + r0 * H
+                            recurrentDropout.withUnsafeBufferPointer { m in
+                                RecurrentMath.map2(hPrev, m.baseAddress! + r0 * H, target, count: n * H) { $0 * $1 }
+                            }
+                            recurrentInput = UnsafePointer(target)
+                        }
+                        let block = ((training ? s : 0) * B + r0) * GH
+                        packedKernel.multiply(
+                            stepInput, lda: inputStride, rows: n, into: z + block, ldc: GH, accumulate: false)
+                        packedRecurrent.multiply(
+                            recurrentInput, lda: H, rows: n, into: (hU ?? z) + block, ldc: GH, accumulate: hU == nil)
+                        let state = (s * B + r0) * H
+                        let next = ((s + 1) * B + r0) * H
+                        let activated = ((training ? s : 0) * B + r0) * H
+                        var step = RecurrentStep(
+                            batch: n, units: H, z: z + block, hU: hU.map { $0 + block }, gates: gates + block,
+                            hPrev: hPrev, h: h + next, cPrev: c.map { $0 + state }, c: c.map { $0 + next },
+                            cActivated: cActivated.map { $0 + activated },
+                            mask: stepMask.map { UnsafePointer($0 + s * B + r0) })
+                        step.bias = weights.bias
+                        step.recurrentBias = kind == .gru ? weights.bias.map { $0 + GH } : nil
+                        switch kind {
+                        case .simple: SimpleRNNCellKernel.forward(step, activations)
+                        case .gru: GRUCellKernel.forward(step, activations)
+                        case .lstm: LSTMCellKernel.forward(step, activations)
+                        }
+                        // The sequence output, straight into the batch-major result.
+                        if let sequence {
+                            for b in 0 ..< n {
+                                (sequence + ((r0 + b) * T + s) * H).update(from: h + next + b * H, count: H)
+                            }
+                        }
+                    }
                 }
             }
         }
         // Outputs.
         let output: Tensor
         if returnSequences {
-            output = Tensor(shape: [B, T, H]) { out in
-                for b in 0 ..< B {
-                    for s in 0 ..< T {
-                        (out.baseAddress! + (b * T + s) * H).update(from: h + ((s + 1) * B + b) * H, count: H)
-                    }
-                }
-            }
+            output = Tensor(shape: [B, T, H]) { timeLoop($0.baseAddress!) }
         } else {
+            timeLoop(nil)
             output = Tensor(shape: [B, H]) { $0.baseAddress!.update(from: h + T * B * H, count: B * H) }
         }
         var finalState = [Tensor(shape: [B, H]) { $0.baseAddress!.update(from: h + T * B * H, count: B * H) }]
@@ -235,11 +259,14 @@ final class RecurrentEngine {
     // MARK: - Backward
 
     /// Back-propagates `outputGradient` through the latest forward pass: adds `∂W`, `∂U`, `∂b` into
-    /// the gradient buffers and returns `∂x` (`[B, T, D]`) and `∂L/∂initialState`.
+    /// the gradient buffers and returns `∂x` (`[B, T, D]`, or `nil` unless `computeInputGradient`)
+    /// and `∂L/∂initialState`.
     func backward(
         _ outputGradient: Tensor, weights: RecurrentWeights, kernelGradient: UnsafeMutablePointer<Float>?,
-        recurrentKernelGradient: UnsafeMutablePointer<Float>?, biasGradient: UnsafeMutablePointer<Float>?
-    ) -> (inputGradient: Tensor, initialStateGradient: [Tensor]) {
+        recurrentKernelGradient: UnsafeMutablePointer<Float>?, biasGradient: UnsafeMutablePointer<Float>?,
+        computeInputGradient: Bool = true
+    ) -> (inputGradient: Tensor?, initialStateGradient: [Tensor]) {
+        precondition(keptForBackward, "\(kind): backward needs a forward pass with training: true before it")
         let (B, T, D, H, GH) = (batch, steps, inputSize, units, width)
         let expected = returnSequences ? [B, T, H] : [B, H]
         precondition(
@@ -257,57 +284,91 @@ final class RecurrentEngine {
         let c = kind == .lstm ? self.c.pointer : nil
         let cActivated = kind == .lstm ? self.cActivated.pointer : nil
         let stepMask = hasMask ? UnsafePointer(self.stepMask.pointer) : nil
-        // Uᵀ, so the per-step product δZ·Uᵀ is a plain (NN) GEMM, which OpenBLAS runs on its
-        // small-matrix kernels without packing U again at every step.
-        let uT = recurrentTransposed.reserve(GH * H)
-        for j in 0 ..< H {
-            for g in 0 ..< GH { uT[g * H + j] = weights.recurrentKernel[j * GH + g] }
-        }
-        withStepThreads(batch: B) {
+        // Uᵀ packed once: the per-step product δZ·Uᵀ runs on it without a BLAS call; batch slices run
+        // the whole loop concurrently, as in forward.
+        packedRecurrent.pack(weights.recurrentKernel, depth: GH, columns: H, rowStride: 1, columnStride: GH)
+        let packed = packedRecurrent
+        let activations = self.activations
+        let kind = self.kind
+        let returnSequences = self.returnSequences
+        let recurrentDropout = self.recurrentDropout
+        // With ∂x asked for, Wᵀ is packed too and each step writes its rows of ∂x = δZ·Wᵀ.
+        let packedInput = self.packedKernel
+        let inputDropout = self.inputDropout
+        func timeLoop(_ dx: UnsafeMutablePointer<Float>?) {
             outputGradient.withUnsafeBufferPointer { g in
                 let g = g.baseAddress!
                 if !returnSequences { dhCarry.update(from: g, count: B * H) }
-                for s in stride(from: T - 1, through: 0, by: -1) {
-                    if returnSequences {
-                        for b in 0 ..< B {
-                            RecurrentMath.map2(dhCarry + b * H, g + (b * T + s) * H, dh + b * H, count: H) { $0 + $1 }
+                RecurrentSlices.run(batch: B, slices: sliceCount(batch: B)) { rows in
+                    let (r0, n) = (rows.lowerBound, rows.count)
+                    let dh = dh + r0 * H
+                    let dhCarry = dhCarry + r0 * H
+                    let dcCarry = dcCarry.map { $0 + r0 * H }
+                    let scratch = scratch + r0 * H
+                    for s in stride(from: T - 1, through: 0, by: -1) {
+                        if returnSequences {
+                            for b in 0 ..< n {
+                                RecurrentMath.map2(dhCarry + b * H, g + ((r0 + b) * T + s) * H, dh + b * H, count: H) {
+                                    $0 + $1
+                                }
+                            }
+                        } else {
+                            dh.update(from: dhCarry, count: n * H)
                         }
-                    } else {
-                        dh.update(from: dhCarry, count: B * H)
-                    }
-                    let step = RecurrentStep(
-                        batch: B, units: H, z: z + s * B * GH, hU: hU.map { $0 + s * B * GH },
-                        gates: gates + s * B * GH,
-                        hPrev: h + s * B * H, h: h + (s + 1) * B * H, cPrev: c.map { $0 + s * B * H },
-                        c: c.map { $0 + (s + 1) * B * H }, cActivated: cActivated.map { $0 + s * B * H },
-                        mask: stepMask.map { $0 + s * B })
-                    let gradients = RecurrentStepGradients(
-                        dh: dh, dz: dz + s * B * GH, dzU: dzU.map { $0 + s * B * GH }, dhCarry: dhCarry,
-                        dcCarry: dcCarry,
-                        scratch: scratch)
-                    switch kind {
-                    case .simple: SimpleRNNCellKernel.backward(step, gradients, activations)
-                    case .gru: GRUCellKernel.backward(step, gradients, activations)
-                    case .lstm: LSTMCellKernel.backward(step, gradients, activations)
-                    }
-                    // dh_prev += δZ_U · Uᵀ (times the recurrent dropout mask).
-                    let dRecurrent = UnsafePointer((dzU ?? dz) + s * B * GH)
-                    if let recurrentDropout {
-                        BLAS.sgemm(
-                            transposeA: false, transposeB: false, m: B, n: H, k: GH, a: dRecurrent, lda: GH, b: uT,
-                            ldb: H, beta: 0, c: scratch, ldc: H)
-                        recurrentDropout.withUnsafeBufferPointer { m in
-                            RecurrentMath.map3(dhCarry, scratch, m.baseAddress!, dhCarry, count: B * H) {
-                                $0.addingProduct($1, $2)
+                        let block = (s * B + r0) * GH
+                        let state = (s * B + r0) * H
+                        let next = ((s + 1) * B + r0) * H
+                        let step = RecurrentStep(
+                            batch: n, units: H, z: z + block, hU: hU.map { $0 + block }, gates: gates + block,
+                            hPrev: h + state, h: h + next, cPrev: c.map { $0 + state }, c: c.map { $0 + next },
+                            cActivated: cActivated.map { $0 + state }, mask: stepMask.map { $0 + s * B + r0 })
+                        let gradients = RecurrentStepGradients(
+                            dh: dh, dz: dz + block, dzU: dzU.map { $0 + block }, dhCarry: dhCarry, dcCarry: dcCarry,
+                            scratch: scratch)
+                        switch kind {
+                        case .simple: SimpleRNNCellKernel.backward(step, gradients, activations)
+                        case .gru: GRUCellKernel.backward(step, gradients, activations)
+                        case .lstm: LSTMCellKernel.backward(step, gradients, activations)
+                        }
+                        // dh_prev += δZ_U · Uᵀ (times the recurrent dropout mask).
+                        let dRecurrent = UnsafePointer((dzU ?? dz) + block)
+                        if let recurrentDropout {
+                            packed.multiply(dRecurrent, lda: GH, rows: n, into: scratch, ldc: H, accumulate: false)
+                            recurrentDropout.withUnsafeBufferPointer { m in
+                                RecurrentMath.map3(dhCarry, scratch, m.baseAddress! + r0 * H, dhCarry, count: n * H) {
+                                    $0.addingProduct($1, $2)
+                                }
+                            }
+                        } else {
+                            packed.multiply(dRecurrent, lda: GH, rows: n, into: dhCarry, ldc: H, accumulate: true)
+                        }
+                        // ∂x for this step, straight into the batch-major result.
+                        if let dx {
+                            let target = dx + (r0 * T + time(s)) * D
+                            packedInput.multiply(
+                                UnsafePointer(dz + block), lda: GH, rows: n, into: target, ldc: T * D,
+                                accumulate: false)
+                            if let inputDropout {
+                                inputDropout.withUnsafeBufferPointer { m in
+                                    for b in 0 ..< n {
+                                        let row = target + b * T * D
+                                        RecurrentMath.map2(row, m.baseAddress! + (r0 + b) * D, row, count: D) {
+                                            $0 * $1
+                                        }
+                                    }
+                                }
                             }
                         }
-                    } else {
-                        BLAS.sgemm(
-                            transposeA: false, transposeB: false, m: B, n: H, k: GH, a: dRecurrent, lda: GH, b: uT,
-                            ldb: H, beta: 1, c: dhCarry, ldc: H)
                     }
                 }
             }
+        }
+        var inputGradient: Tensor? = nil
+        if computeInputGradient {
+            packedInput.pack(weights.kernel, depth: GH, columns: D, rowStride: 1, columnStride: GH)
+            inputGradient = Tensor(shape: [B, T, D]) { dx in timeLoop(dx.baseAddress!) }
+        } else {
+            timeLoop(nil)
         }
         // Weight gradients: one GEMM each over all steps.
         if rows > 0 {
@@ -323,28 +384,13 @@ final class RecurrentEngine {
                     ldb: GH, beta: 1, c: recurrentKernelGradient, ldc: GH)
             }
             if let biasGradient {
-                RecurrentMath.addColumnSums(dz, rows: rows, columns: GH, into: biasGradient)
-                if let dzU { RecurrentMath.addColumnSums(dzU, rows: rows, columns: GH, into: biasGradient + GH) }
-            }
-        }
-        // ∂x = δZ · Wᵀ, back to batch-major order.
-        let dxT = self.dxT.reserve(rows * D)
-        if rows > 0 {
-            BLAS.sgemm(
-                transposeA: false, transposeB: true, m: rows, n: D, k: GH, a: dz, lda: GH, b: weights.kernel, ldb: GH,
-                beta: 0, c: dxT, ldc: D)
-        }
-        let inputGradient = Tensor(shape: [B, T, D]) { dx in
-            for b in 0 ..< B {
-                for s in 0 ..< T {
-                    let source = dxT + (s * B + b) * D
-                    let target = dx.baseAddress! + (b * T + time(s)) * D
-                    if let inputDropout {
-                        inputDropout.withUnsafeBufferPointer { m in
-                            RecurrentMath.map2(source, m.baseAddress! + b * D, target, count: D) { $0 * $1 }
-                        }
-                    } else {
-                        target.update(from: source, count: D)
+                // Column ranges on the slice threads (each column still sums its rows in order).
+                let dz = UnsafePointer(dz)
+                let dzU = dzU.map { UnsafePointer($0) }
+                RecurrentSlices.run(batch: GH, slices: sliceCount(batch: GH)) { range in
+                    RecurrentMath.addColumnSums(dz, rows: rows, columns: GH, range: range, into: biasGradient)
+                    if let dzU {
+                        RecurrentMath.addColumnSums(dzU, rows: rows, columns: GH, range: range, into: biasGradient + GH)
                     }
                 }
             }

@@ -97,13 +97,15 @@ enum RecurrentMath {
         }
     }
 
-    /// `sums[j] += Σ_rows m[row, j]` for a row-major `[rows, columns]` matrix.
+    /// `sums[j] += Σ_rows m[row, j]` for the columns `j` in `range` of a row-major `[rows, columns]`
+    /// matrix (rows in order, so every column's sum is the same whatever the ranges).
     static func addColumnSums(
-        _ m: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>
+        _ m: UnsafePointer<Float>, rows: Int, columns: Int, range: Range<Int>, into sums: UnsafeMutablePointer<Float>
     ) {
+        let (first, count) = (range.lowerBound, range.count)
         for row in 0 ..< rows {
-            let r = m + row * columns
-            map2(sums, r, sums, count: columns) { $0 + $1 }
+            let r = m + row * columns + first
+            map2(sums + first, r, sums + first, count: count) { $0 + $1 }
         }
     }
 }

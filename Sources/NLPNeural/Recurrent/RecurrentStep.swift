@@ -78,9 +78,10 @@ struct RecurrentActivations {
         _ f: Activation, _ z: UnsafeMutablePointer<Float>, into a: UnsafeMutablePointer<Float>, count: Int
     ) {
         switch f {
-        // Sigmoid and tanh are inlined here; other activations go through NLPCore's kernels.
-        case .sigmoid: RecurrentMath.map1(z, a, count: count) { SIMDMath.sigmoid($0) }
-        case .tanh: RecurrentMath.map1(z, a, count: count) { SIMDMath.tanh($0) }
+        // Sigmoid and tanh are inlined here (rational approximations, see `GateMath`); other
+        // activations go through NLPCore's kernels.
+        case .sigmoid: RecurrentMath.map1(z, a, count: count) { GateMath.sigmoid($0) }
+        case .tanh: RecurrentMath.map1(z, a, count: count) { GateMath.tanh($0) }
         default: f.apply(z, into: a, count: count, rowLength: count)
         }
     }

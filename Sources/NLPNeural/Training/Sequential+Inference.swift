@@ -51,6 +51,8 @@ extension Sequential {
         while start < count {
             let range = start ..< min(start + batchSize, count)
             let output = forwardPass(Sequential.rows(x, range), training: false).output
+            // One batch holds every sample: its output is the result (no copy).
+            if range.count == count { return output }
             if result == nil { result = Tensor(zeros: [count] + Array(output.shape.dropFirst())) }
             let rowSize = output.count / max(range.count, 1)
             output.withUnsafeBufferPointer { source in

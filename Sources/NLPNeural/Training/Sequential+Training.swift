@@ -46,7 +46,12 @@ extension Sequential {
             if let regularizer = layers[index].activityRegularizer, let output = activityOutputs[index] {
                 Sequential.addActivityGradient(regularizer, output: output, into: &gradient)
             }
-            gradient = layers[index].backward(gradient)
+            // The first layer's input is data: its gradient is never used, so it is not computed.
+            if index > 0 {
+                gradient = layers[index].backward(gradient)
+            } else {
+                _ = layers[index].backward(gradient, computeInputGradient: false)
+            }
         }
         activityOutputs = []
         for parameter in parameters where parameter.isTrainable {
