@@ -160,18 +160,40 @@ enum CrossentropyRows {
         var targetSum: Float = 0
         for c in 0 ..< width { targetSum += y[c] }
         if fromLogits {
-            // Subtract the maximum so every e^(z − max) is in (0, 1].
-            var maximum = p[0]
-            for c in 1 ..< max(width, 1) { maximum = max(maximum, p[c]) }
-            var expSum: Double = 0
-            for c in 0 ..< width { expSum += Double(exp(p[c] - maximum)) }
-            let logSumExp = Double(maximum) + Double(log(expSum))
-            var value: Double = 0
-            for c in 0 ..< width where y[c] != 0 { value += Double(y[c]) * (logSumExp - Double(p[c])) }
-            for c in 0 ..< width {
-                let softmax = Float(exp(Double(p[c]) - logSumExp))
-                g[c] = scale * (softmax * targetSum - y[c])
+            // Subtract the maximum so every e^(z − max) is in (0, 1]; 16 lanes at a time.
+            let lanes = FloatVector.scalarCount
+            var maximumLanes = FloatVector(repeating: -.infinity)
+            var c = 0
+            while c + lanes <= width {
+                let v = UnsafeRawPointer(p + c).loadUnaligned(as: FloatVector.self)
+                maximumLanes = maximumLanes.replacing(with: v, where: v .> maximumLanes)
+                c += lanes
             }
+            var maximum = maximumLanes.max()
+            for r in c ..< width { maximum = max(maximum, p[r]) }
+            let shift = FloatVector(repeating: maximum)
+            var sumLanes = FloatVector(repeating: 0)
+            c = 0
+            while c + lanes <= width {
+                sumLanes += SIMDMath.exp(UnsafeRawPointer(p + c).loadUnaligned(as: FloatVector.self) - shift)
+                c += lanes
+            }
+            var expSum = sumLanes.sum()
+            for r in c ..< width { expSum += SIMDMath.exp(p[r] - maximum) }
+            let logSumExp = maximum + SIMDMath.log(expSum)
+            var value: Double = 0
+            for r in 0 ..< width where y[r] != 0 { value += Double(y[r]) * Double(logSumExp - p[r]) }
+            let lse = FloatVector(repeating: logSumExp)
+            let scaledSum = FloatVector(repeating: scale * targetSum)
+            let scaleLanes = FloatVector(repeating: scale)
+            c = 0
+            while c + lanes <= width {
+                let softmax = SIMDMath.exp(UnsafeRawPointer(p + c).loadUnaligned(as: FloatVector.self) - lse)
+                let target = UnsafeRawPointer(y + c).loadUnaligned(as: FloatVector.self)
+                UnsafeMutableRawPointer(g + c).storeBytes(of: softmax * scaledSum - scaleLanes * target, as: FloatVector.self)
+                c += lanes
+            }
+            for r in c ..< width { g[r] = scale * (SIMDMath.exp(p[r] - logSumExp) * targetSum - y[r]) }
             return value
         }
         let epsilon = crossentropyEpsilon
