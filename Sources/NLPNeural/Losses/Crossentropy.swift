@@ -190,7 +190,8 @@ enum CrossentropyRows {
             while c + lanes <= width {
                 let softmax = SIMDMath.exp(UnsafeRawPointer(p + c).loadUnaligned(as: FloatVector.self) - lse)
                 let target = UnsafeRawPointer(y + c).loadUnaligned(as: FloatVector.self)
-                UnsafeMutableRawPointer(g + c).storeBytes(of: softmax * scaledSum - scaleLanes * target, as: FloatVector.self)
+                UnsafeMutableRawPointer(g + c).storeBytes(
+                    of: softmax * scaledSum - scaleLanes * target, as: FloatVector.self)
                 c += lanes
             }
             for r in c ..< width { g[r] = scale * (SIMDMath.exp(p[r] - logSumExp) * targetSum - y[r]) }
