@@ -62,11 +62,10 @@ public struct ModelArchive: Sendable {
         for (index, layer) in layers.enumerated() {
             let layerName = architecture.layers[index].name
             for (parameter, parameterName) in zip(layer.parameters, layer.parameterNames) {
+                let key = Self.weightName(layerIndex: index, layerName: layerName, parameterName: parameterName)
                 precondition(
-                    weights[Self.weightName(layerIndex: index, layerName: layerName, parameterName: parameterName)]
-                        == nil, "ModelArchive: layer \(layerName) has two parameters named \(parameterName)")
-                weights[Self.weightName(layerIndex: index, layerName: layerName, parameterName: parameterName)] =
-                    parameter.value
+                    weights[key] == nil, "ModelArchive: layer \(layerName) has two parameters named \(parameterName)")
+                weights[key] = parameter.value
             }
         }
         self.init(architecture: architecture, weights: weights, training: training, optimizerState: optimizerState)
