@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "NLPCore", targets: ["NLPCore"]),
         .library(name: "NLPText", targets: ["NLPText"]),
         .library(name: "NLPNeural", targets: ["NLPNeural"]),
+        .library(name: "Word2Vec", targets: ["Word2Vec"]),
         .executable(name: "w2v", targets: ["w2v"]),
     ],
     dependencies: [
@@ -44,10 +45,12 @@ let package = Package(
         .target(
             name: "NLPText", dependencies: ["NLPCore", "CICU", "CZlib"], swiftSettings: optimizedSwift),
         .target(name: "NLPNeural", dependencies: ["NLPCore"], swiftSettings: optimizedSwift),
+        .target(name: "Word2Vec", dependencies: ["NLPCore", "NLPText"], swiftSettings: optimizedSwift),
         .executableTarget(
             name: "w2v",
             dependencies: [
-                "NLPCore", "NLPText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "NLPCore", "NLPText", "Word2Vec",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimizedSwift),
 
@@ -89,6 +92,7 @@ let package = Package(
             exclude: [
                 "Goldens/generate_goldens.py", "Goldens/fixtures", "Goldens/pending", "Fixtures",
             ]),
+        .testTarget(name: "Word2VecTests", dependencies: ["Word2Vec", "NLPText", "_TestSupport"]),
         .testTarget(name: "W2VTests", dependencies: ["_TestSupport"]),
     ]
 )
