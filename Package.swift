@@ -75,6 +75,9 @@ let package = Package(
             name: "TextBenchmark", dependencies: ["NLPText"], path: "Benchmarks/TextBenchmark",
             swiftSettings: optimizedSwift),
         .executableTarget(
+            name: "Word2VecBenchmark", dependencies: ["Word2Vec", "NLPText"],
+            path: "Benchmarks/Word2VecBenchmark", swiftSettings: optimizedSwift),
+        .executableTarget(
             name: "NeuralBenchmark", dependencies: ["NLPNeural"], path: "Benchmarks/NeuralBenchmark",
             swiftSettings: optimizedSwift),
 
