@@ -64,28 +64,31 @@ extension WordVectors {
         guard !positiveRows.isEmpty else { throw WordQueryError.noWords(query: "mostSimilarCosMul") }
         guard topN >= 1 else { return [] }
         let rows = searchedRowCount(restrictTo: restrictTo)
-        // An empty product is 1, as numpy's `prod` of no arrays.
+        // One sgemm of all the terms' unit vectors reads the matrix once (the scan is memory-bound).
+        let terms = positiveRows + negativeRows
+        let queries = terms.flatMap { unitRow($0) }
+        var cosines = [Float](repeating: 0, count: terms.count * rows)
+        queries.withUnsafeBufferPointer { queries in
+            cosines.withUnsafeMutableBufferPointer {
+                cosineScores(unitQueries: queries, queryCount: terms.count, rows: rows, into: $0)
+            }
+        }
+        // An empty product is 1, as numpy's `prod` over no arrays.
         var numerator = [Float](repeating: 1, count: rows)
         var denominator = [Float](repeating: 1, count: rows)
-        multiplyShiftedCosines(of: positiveRows, rows: rows, into: &numerator)
-        multiplyShiftedCosines(of: negativeRows, rows: rows, into: &denominator)
+        for term in terms.indices {
+            let offset = term * rows
+            if term < positiveRows.count {
+                for i in 0 ..< rows { numerator[i] *= (1 + cosines[offset + i]) / 2 }
+            } else {
+                for i in 0 ..< rows { denominator[i] *= (1 + cosines[offset + i]) / 2 }
+            }
+        }
         for i in 0 ..< rows { numerator[i] /= denominator[i] + 1e-6 }
         return numerator.withUnsafeBufferPointer { scores in
             TopScores.best(topN, of: scores, excluding: positiveRows + negativeRows).map {
                 (word: words[$0.row], similarity: $0.score)
             }
-        }
-    }
-
-    /// Multiplies `product[i]` by `(1 + cos(row i, term)) / 2` for each term row.
-    private func multiplyShiftedCosines(of termRows: [Int], rows: Int, into product: inout [Float]) {
-        var cosines = [Float](repeating: 0, count: rows)
-        for termRow in termRows {
-            let unit = unitRow(termRow)
-            cosines.withUnsafeMutableBufferPointer { cosines in
-                unit.withUnsafeBufferPointer { cosineScores(unitQuery: $0, rows: rows, into: cosines) }
-            }
-            for i in 0 ..< rows { product[i] *= (1 + cosines[i]) / 2 }
         }
     }
 }
