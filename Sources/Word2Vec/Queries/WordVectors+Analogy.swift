@@ -64,13 +64,16 @@ extension WordVectors {
         guard !positiveRows.isEmpty else { throw WordQueryError.noWords(query: "mostSimilarCosMul") }
         guard topN >= 1 else { return [] }
         let rows = searchedRowCount(restrictTo: restrictTo)
-        // One sgemm of all the terms' unit vectors reads the matrix once (the scan is memory-bound).
+        // One sgemv per term: an sgemm with 2–3 query rows packs the whole matrix and is slower.
         let terms = positiveRows + negativeRows
-        let queries = terms.flatMap { unitRow($0) }
         var cosines = [Float](repeating: 0, count: terms.count * rows)
-        queries.withUnsafeBufferPointer { queries in
-            cosines.withUnsafeMutableBufferPointer {
-                cosineScores(unitQueries: queries, queryCount: terms.count, rows: rows, into: $0)
+        cosines.withUnsafeMutableBufferPointer { cosines in
+            for (term, termRow) in terms.enumerated() {
+                unitRow(termRow).withUnsafeBufferPointer {
+                    cosineScores(
+                        unitQuery: $0, rows: rows,
+                        into: UnsafeMutableBufferPointer(rebasing: cosines[(term * rows) ..< (term + 1) * rows]))
+                }
             }
         }
         // An empty product is 1, as numpy's `prod` over no arrays.
