@@ -28,6 +28,9 @@ def emit(record):
 
 def evaluate(vectors_path, questions, wordsim):
     kv = KeyedVectors.load_word2vec_format(vectors_path, binary=vectors_path.endswith(".bin"))
+    hundred = [f"w{i * 7}" for i in range(100)]
+    emit({"side": "gensim", "kind": "timing", "task": f"most_similar of 100 words top10 {shape}",
+          "seconds": best_time(lambda: [kv.most_similar(w, topn=10) for w in hundred], 3)})
     start = time.perf_counter()
     score, sections = kv.evaluate_word_analogies(questions, restrict_vocab=30000, case_insensitive=True)
     seconds = time.perf_counter() - start
@@ -62,16 +65,20 @@ def best_time(function, repeats):
 def timing(matrix_path, rows, dim, questions):
     rows, dim = int(rows), int(dim)
     matrix = np.fromfile(matrix_path, dtype=np.float32).reshape(rows, dim)
-    kv = KeyedVectors(dim, count=rows)
+    kv = KeyedVectors(dim)
     kv.add_vectors([f"w{i}" for i in range(rows)], matrix)
     kv.fill_norms()
     shape = f"{rows}x{dim}"
     emit({"side": "gensim", "kind": "timing", "task": f"most_similar top10 {shape}",
-          "seconds": best_time(lambda: kv.most_similar("w17", topn=10), 20)})
+          "seconds": best_time(lambda: kv.most_similar("w17", topn=10), 20),
+          "words": [w for w, _ in kv.most_similar("w17", topn=10)]})
     emit({"side": "gensim", "kind": "timing", "task": f"most_similar 2+/1- top10 {shape}",
           "seconds": best_time(lambda: kv.most_similar(positive=["w5", "w9"], negative=["w3"], topn=10), 20)})
     emit({"side": "gensim", "kind": "timing", "task": f"most_similar_cosmul top10 {shape}",
           "seconds": best_time(lambda: kv.most_similar_cosmul(positive=["w5", "w9"], negative=["w3"], topn=10), 5)})
+    hundred = [f"w{i * 7}" for i in range(100)]
+    emit({"side": "gensim", "kind": "timing", "task": f"most_similar of 100 words top10 {shape}",
+          "seconds": best_time(lambda: [kv.most_similar(w, topn=10) for w in hundred], 3)})
     start = time.perf_counter()
     score, sections = kv.evaluate_word_analogies(questions, restrict_vocab=30000, case_insensitive=True)
     emit({"side": "gensim", "kind": "timing", "task": f"evaluate_word_analogies {shape} restrict 30000",
@@ -134,6 +141,10 @@ def compare(ours_path, theirs_path):
                       + ("" if words_equal else f"\n    ours {o[field]}\n    gensim {t[field]}"))
         elif t["kind"] == "timing":
             extra = ""
+            if "words" in t:
+                same = o.get("words") == t["words"]
+                failures += not same
+                extra = "; same top 10" if same else f"; top 10 DIFFERENT: {o.get('words')} vs {t['words']}"
             if "correct" in t:
                 same = (o.get("correct"), o.get("seen")) == (t["correct"], t["seen"])
                 failures += not same

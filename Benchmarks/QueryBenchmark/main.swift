@@ -98,13 +98,18 @@ func timing(rows: Int, dimension: Int, directory: String) throws {
     func record(_ task: String, _ seconds: Double, _ extra: [String: Any] = [:]) {
         emit(["side": "ours", "kind": "timing", "task": task, "seconds": seconds].merging(extra) { $1 })
     }
-    record("most_similar top10 \(shape)", try bestTime(20) { _ = try vectors.mostSimilar(positive: ["w17"]) })
+    record(
+        "most_similar top10 \(shape)", try bestTime(20) { _ = try vectors.mostSimilar(positive: ["w17"]) },
+        ["words": try vectors.mostSimilar(positive: ["w17"]).map(\.word)])
     record(
         "most_similar 2+/1- top10 \(shape)",
         try bestTime(20) { _ = try vectors.mostSimilar(positive: ["w5", "w9"], negative: ["w3"]) })
     record(
         "most_similar_cosmul top10 \(shape)",
         try bestTime(5) { _ = try vectors.mostSimilarCosMul(positive: ["w5", "w9"], negative: ["w3"]) })
+    let hundred = (0 ..< 100).map { "w\($0 * 7)" }
+    record(
+        "most_similar of 100 words top10 \(shape)", try bestTime(3) { _ = try vectors.mostSimilar(eachOf: hundred) })
     record("spelling suggestions \(rows) words", bestTime(5) { _ = vectors.spellingSuggestions(for: "w1234x") })
     let questions = try AnalogyQuestions(contentsOf: "\(directory)/questions.txt")
     var result: AnalogyEvaluation!

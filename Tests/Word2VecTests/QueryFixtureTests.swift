@@ -77,3 +77,20 @@ import _TestSupport
         #expect(abs(result.spearmanPValue / 5.016997827980895e-17 - 1) < 1e-4)
     }
 }
+
+@Suite struct QueryBatchTests {
+    @Test(arguments: [nil, 1_000] as [Int?])
+    func batchedNeighboursEqualSingleQueries(restrictTo: Int?) throws {
+        let vectors = QueryCorpora.glove3k
+        let queries = ["king", "paris", "computer", "good", "three", "the", "employment"]
+        let batched = try vectors.mostSimilar(eachOf: queries, topN: 7, restrictTo: restrictTo)
+        #expect(batched.count == queries.count)
+        for (query, neighbours) in zip(queries, batched) {
+            let single = try vectors.mostSimilar(positive: [query], topN: 7, restrictTo: restrictTo)
+            // sgemm and sgemv may round differently in the last bit; the words must agree.
+            #expect(neighbours.map(\.word) == single.map(\.word), "\(query)")
+            expectClose(neighbours.map(\.similarity), single.map(\.similarity), rtol: 0, atol: 1e-5)
+        }
+        #expect(throws: WordVectorsError.self) { try vectors.mostSimilar(eachOf: ["king", "kingz"]) }
+    }
+}
