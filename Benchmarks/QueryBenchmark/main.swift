@@ -52,7 +52,9 @@ func evaluate(vectorsPath: String, questionsPath: String, wordsimPath: String) t
     let seconds = bestTime(3) { result = vectors.evaluateAnalogies(questions) }
     emit([
         "side": "ours", "kind": "analogies", "vectors": label, "seconds": seconds, "accuracy": result.total.accuracy,
-        "sections": (result.sections + [result.total]).map { ["name": $0.name, "correct": $0.correct, "seen": $0.seen] },
+        "sections": (result.sections + [result.total]).map {
+            ["name": $0.name, "correct": $0.correct, "seen": $0.seen]
+        },
     ])
     FileHandle.standardError.write(Data((result.description + "\n").utf8))
     let pairs = try vectors.evaluateWordPairs(WordPairs(contentsOf: wordsimPath))
@@ -89,7 +91,8 @@ func timing(rows: Int, dimension: Int, directory: String) throws {
     for (section, size) in sizes.enumerated() {
         questionsText += ": \(section < 5 ? "semantic" : "gram")\(section)\n"
         for _ in 0 ..< size {
-            questionsText += (0 ..< 4).map { _ in "w\(random.nextInt(below: min(rows, 40_000)))" }.joined(separator: " ")
+            questionsText +=
+                (0 ..< 4).map { _ in "w\(random.nextInt(below: min(rows, 40_000)))" }.joined(separator: " ")
                 + "\n"
         }
     }
@@ -129,7 +132,8 @@ do {
     case "timing" where arguments.count == 5:
         try timing(rows: Int(arguments[2])!, dimension: Int(arguments[3])!, directory: arguments[4])
     default:
-        FileHandle.standardError.write(Data("usage: QueryBenchmark evaluate VECTORS.txt QUESTIONS WORDSIM | timing ROWS DIM DIR\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: QueryBenchmark evaluate VECTORS.txt QUESTIONS WORDSIM | timing ROWS DIM DIR\n".utf8))
         exit(2)
     }
 } catch {

@@ -31,7 +31,8 @@ private func counts(_ score: AnalogyEvaluation.Score) -> [Int] { [score.correct,
         #expect(questions.sections.map(\.questions.count) == [5, 2, 4])
         #expect(questions.sections.map(\.isSyntactic) == [false, false, true])
         #expect(questions.invalidLines == [13])
-        #expect(questions.sections[0].questions[2] == .init(a: "MAN", b: "WOMAN", c: "KING", expected: "QUEEN", line: 4))
+        #expect(
+            questions.sections[0].questions[2] == .init(a: "MAN", b: "WOMAN", c: "KING", expected: "QUEEN", line: 4))
         #expect(throws: EvaluationFileError.questionBeforeSection(source: "q.txt", line: 1)) {
             try AnalogyQuestions(parsing: "a b c d\n: s\n", source: "q.txt")
         }
@@ -66,7 +67,8 @@ private func counts(_ score: AnalogyEvaluation.Score) -> [Int] { [score.correct,
     }
 
     @Test func unknownQuestionsCanCountAsWrong() throws {
-        let result = try tinyVectors().evaluateAnalogies(try AnalogyQuestions(parsing: tinyQuestions), unknownAsWrong: true)
+        let result = try tinyVectors().evaluateAnalogies(
+            try AnalogyQuestions(parsing: tinyQuestions), unknownAsWrong: true)
         #expect(counts(result.total) == [6, 11, 11])
         #expect(result.total.accuracy == 6.0 / 11.0)
         #expect(result.description.contains("family"))
@@ -79,7 +81,9 @@ private func counts(_ score: AnalogyEvaluation.Score) -> [Int] { [score.correct,
         let vectors = QueryCorpora.glove3k
         let all = try AnalogyQuestions(contentsOf: QueryCorpora.path("questions-words.txt"))
         var subset = all
-        subset.sections = all.sections.filter { ["family", "capital-common-countries", "gram3-comparative", "gram7-past-tense"].contains($0.name) }
+        subset.sections = all.sections.filter {
+            ["family", "capital-common-countries", "gram3-comparative", "gram7-past-tense"].contains($0.name)
+        }
         let restrictTo = 2_500
         let batched = vectors.evaluateAnalogies(subset, restrictTo: restrictTo, method: method)
         var correct = 0
@@ -89,7 +93,8 @@ private func counts(_ score: AnalogyEvaluation.Score) -> [Int] { [score.correct,
             let q = [question.a, question.b, question.c, question.expected].map { $0.lowercased() }
             guard q.allSatisfy(known.contains) else { continue }
             seen += 1
-            let answers = try vectors.analogy(q[0], isTo: q[1], as: q[2], method: method, topN: 5, restrictTo: restrictTo)
+            let answers = try vectors.analogy(
+                q[0], isTo: q[1], as: q[2], method: method, topN: 5, restrictTo: restrictTo)
             // GloVe's words are lower case, so no case variant of a question word is passed over.
             if answers.first?.word == q[3] { correct += 1 }
         }
@@ -126,17 +131,28 @@ private func counts(_ score: AnalogyEvaluation.Score) -> [Int] { [score.correct,
     /// gensim 4.4 `evaluate_word_pairs(restrict_vocab=r, case_insensitive=ci, dummy4unknown=d)` on the
     /// tiny vectors: (Pearson, its p, Spearman, its p, OOV %).
     @Test(arguments: [
-        (true, 300_000, false, [-0.1341785740233701, 0.7742563690243364, 0.30631873731649006, 0.504027008666588, 12.5]),
-        (true, 300_000, true, [-0.061418419318640755, 0.8851297409498059, 0.2650602409638554, 0.525799317006438, 12.5]),
+        (
+            true, 300_000, false,
+            [-0.1341785740233701, 0.7742563690243364, 0.30631873731649006, 0.504027008666588, 12.5]
+        ),
+        (
+            true, 300_000, true,
+            [-0.061418419318640755, 0.8851297409498059, 0.2650602409638554, 0.525799317006438, 12.5]
+        ),
         (true, 9, false, [0.6765620252978581, 0.20976743318017008, 0.6668859288553503, 0.21889398131323148, 37.5]),
-        (false, 300_000, false, [-0.3103191912597883, 0.5494627719222993, -0.11595420713048968, 0.826848213385815, 25]),
+        (
+            false, 300_000, false,
+            [-0.3103191912597883, 0.5494627719222993, -0.11595420713048968, 0.826848213385815, 25]
+        ),
         (false, 9, true, [-0.004337400963567689, 0.9918674751923957, 0.12348479248840162, 0.7708089433796351, 50]),
     ])
     func matchesGensim(caseInsensitive: Bool, restrictTo: Int, unknownAsZero: Bool, expected: [Double]) throws {
         let result = try tinyVectors().evaluateWordPairs(
             WordPairs(parsing: Self.pairsText), restrictTo: restrictTo, caseInsensitive: caseInsensitive,
             unknownAsZero: unknownAsZero)
-        let actual = [result.pearson, result.pearsonPValue, result.spearman, result.spearmanPValue, result.unknownPercent]
+        let actual = [
+            result.pearson, result.pearsonPValue, result.spearman, result.spearmanPValue, result.unknownPercent,
+        ]
         for (a, e) in zip(actual, expected) { #expect(abs(a - e) < 1e-6, "\(actual) vs gensim \(expected)") }
     }
 

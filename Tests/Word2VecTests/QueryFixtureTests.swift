@@ -11,9 +11,10 @@ import _TestSupport
     @Test func kingsNeighboursIncludeQueenAndPrince() throws {
         let neighbours = try QueryCorpora.glove3k.mostSimilar(positive: ["king"])
         // gensim: prince 0.82361794, queen 0.78390431, ii 0.77462304, son 0.76671940, kingdom 0.75421607, …
-        #expect(neighbours.map(\.word) == [
-            "prince", "queen", "ii", "son", "kingdom", "brother", "lord", "father", "name", "henry",
-        ])
+        #expect(
+            neighbours.map(\.word) == [
+                "prince", "queen", "ii", "son", "kingdom", "brother", "lord", "father", "name", "henry",
+            ])
         expectClose(
             Array(neighbours.prefix(3).map(\.similarity)), [0.82361794, 0.78390431, 0.77462304], rtol: 0, atol: 1e-5)
     }
@@ -54,7 +55,10 @@ import _TestSupport
         ]
         #expect(result.sections.map(\.correct) == gensim.map(\.0))
         #expect(result.sections.map(\.seen) == gensim.map(\.1))
-        #expect(result.sections.map(\.total) == [506, 4524, 866, 2467, 506, 992, 812, 1332, 1122, 1056, 1599, 1560, 1332, 870])
+        #expect(
+            result.sections.map(\.total) == [
+                506, 4524, 866, 2467, 506, 992, 812, 1332, 1122, 1056, 1599, 1560, 1332, 870,
+            ])
         #expect(result.total.correct == 925 && result.total.seen == 1367 && result.total.total == 19_544)
         #expect(result.semantic.correct == 162 && result.semantic.seen == 253)
         #expect(result.syntactic.correct == 763 && result.syntactic.seen == 1114)

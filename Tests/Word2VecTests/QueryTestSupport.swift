@@ -44,7 +44,8 @@ func readWord2VecText(path: String) throws -> WordVectors {
     for (number, line) in zip(2..., lines) {
         let fields = line.split(separator: " ")
         guard fields.count == dimension + 1 else {
-            throw TestVectorReaderError(description: "\(path):\(number): \(fields.count - 1) values, expected \(dimension)")
+            throw TestVectorReaderError(
+                description: "\(path):\(number): \(fields.count - 1) values, expected \(dimension)")
         }
         words.append(String(fields[0]))
         for field in fields.dropFirst() {

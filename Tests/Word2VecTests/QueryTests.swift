@@ -94,7 +94,8 @@ private func expectNeighbours(
 @Suite struct QueryAnalogyTests {
     /// a = (−1, −2), b = (0, −3), c = (−2, 2), d = (1, 3), e = (2, 3), f = (−1, 0).
     private func analogyVectors() throws -> WordVectors {
-        try WordVectors(words: ["a", "b", "c", "d", "e", "f"], values: [-1, -2, 0, -3, -2, 2, 1, 3, 2, 3, -1, 0], dimension: 2)
+        try WordVectors(
+            words: ["a", "b", "c", "d", "e", "f"], values: [-1, -2, 0, -3, -2, 2, 1, 3, 2, 3, -1, 0], dimension: 2)
     }
 
     @Test func cosAddAndCosMulDisagreeWhereOneTermDominates() throws {
@@ -105,7 +106,8 @@ private func expectNeighbours(
         // most_similar → d 0.74545568, e 0.54380649, f 0.39661592;
         // most_similar_cosmul → e 13.003863, d 3.6939080, f 0.58979005.
         expectNeighbours(
-            try vectors.analogy("a", isTo: "b", as: "c", topN: 3), [("d", 0.7454557), ("e", 0.5438065), ("f", 0.3966159)])
+            try vectors.analogy("a", isTo: "b", as: "c", topN: 3),
+            [("d", 0.7454557), ("e", 0.5438065), ("f", 0.3966159)])
         expectNeighbours(
             try vectors.analogy("a", isTo: "b", as: "c", method: .cosMul, topN: 3),
             [("e", 13.003863), ("d", 3.693908), ("f", 0.589790)], tolerance: 2e-3)
@@ -128,8 +130,10 @@ private func expectNeighbours(
         // gensim: kv.most_similar("king", topn=5) (ties below rank 5 are ordered arbitrarily by gensim).
         expectNeighbours(
             try vectors.mostSimilar(positive: ["king"], topN: 5),
-            [("paris", 0.99750936), ("prince", 0.96768594), ("man", 0.70710677), ("berlin", 0.70710677),
-                ("france", 0.70359749)])
+            [
+                ("paris", 0.99750936), ("prince", 0.96768594), ("man", 0.70710677), ("berlin", 0.70710677),
+                ("france", 0.70359749),
+            ])
         // gensim: kv.most_similar("king", topn=3, restrict_vocab=5)
         expectNeighbours(
             try vectors.mostSimilar(positive: ["king"], topN: 3, restrictTo: 5),
@@ -159,7 +163,9 @@ private func expectNeighbours(
         #expect(throws: WordVectorsError.unknownWord("berlim", suggestions: ["berlin"])) {
             try vectors.similarity("berlim", "paris")
         }
-        #expect(throws: WordVectorsError.unknownWord("zzz", suggestions: [])) { try vectors.normalizedVector(for: "zzz") }
+        #expect(throws: WordVectorsError.unknownWord("zzz", suggestions: [])) {
+            try vectors.normalizedVector(for: "zzz")
+        }
     }
 
     @Test func suggestionsAreLimitedAndOrderedByDistanceThenRow() throws {

@@ -77,7 +77,9 @@ public struct AnalogyQuestions: Sendable {
             }
             let words = line.split(whereSeparator: \.isWhitespace)
             if words.isEmpty { continue }
-            guard !sections.isEmpty else { throw EvaluationFileError.questionBeforeSection(source: source, line: number) }
+            guard !sections.isEmpty else {
+                throw EvaluationFileError.questionBeforeSection(source: source, line: number)
+            }
             guard words.count == 4 else {
                 invalidLines.append(number)
                 continue

@@ -112,7 +112,8 @@ extension WordVectors {
                             into: UnsafeMutableBufferPointer(rebasing: products[(term * blockSize * rows)...]))
                     }
                     for (offset, question) in block.enumerated() {
-                        let line = UnsafeMutableBufferPointer(rebasing: products[(offset * rows) ..< (offset + 1) * rows])
+                        let line = UnsafeMutableBufferPointer(
+                            rebasing: products[(offset * rows) ..< (offset + 1) * rows])
                         if method == .cosMul {
                             let c = products.baseAddress! + (blockSize + offset) * rows
                             let a = products.baseAddress! + (2 * blockSize + offset) * rows

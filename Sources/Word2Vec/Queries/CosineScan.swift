@@ -16,7 +16,9 @@ extension WordVectors {
     /// norm get NaN, which the top-N selection skips.
     ///
     /// - Precondition: `query.count == dimension`, `scores.count >= rows`, `rows <= count`.
-    func cosineScores(unitQuery query: UnsafeBufferPointer<Float>, rows: Int, into scores: UnsafeMutableBufferPointer<Float>) {
+    func cosineScores(
+        unitQuery query: UnsafeBufferPointer<Float>, rows: Int, into scores: UnsafeMutableBufferPointer<Float>
+    ) {
         precondition(query.count == dimension, "query has \(query.count) values, vectors have \(dimension)")
         precondition(rows <= count && scores.count >= rows, "cannot score \(rows) rows into \(scores.count)")
         guard rows > 0, let out = scores.baseAddress else { return }

@@ -75,10 +75,12 @@ extension WordVectors {
         positive: [String], negative: [String] = [], topN: Int = 10, restrictTo: Int? = nil
     ) throws -> [Neighbour] {
         guard !positive.isEmpty || !negative.isEmpty else { throw WordQueryError.noWords(query: "mostSimilar") }
-        let terms = try positive.map { (row: try row(of: $0), weight: Float(1)) }
+        let terms =
+            try positive.map { (row: try row(of: $0), weight: Float(1)) }
             + negative.map { (row: try row(of: $0), weight: Float(-1)) }
         guard topN >= 1 else { return [] }
-        return nearest(toUnit: unitMean(of: terms), topN: topN, rows: searchedRowCount(restrictTo: restrictTo),
+        return nearest(
+            toUnit: unitMean(of: terms), topN: topN, rows: searchedRowCount(restrictTo: restrictTo),
             excludingRows: terms.map(\.row))
     }
 
@@ -139,7 +141,9 @@ extension WordVectors {
             query.withUnsafeBufferPointer { cosineScores(unitQuery: $0, rows: rows, into: scores) }
         }
         return scores.withUnsafeBufferPointer { scores in
-            TopScores.best(topN, of: scores, excluding: excludingRows).map { (word: words[$0.row], similarity: $0.score) }
+            TopScores.best(topN, of: scores, excluding: excludingRows).map {
+                (word: words[$0.row], similarity: $0.score)
+            }
         }
     }
 
