@@ -178,3 +178,14 @@ private func expectNeighbours(
         #expect(vectors.spellingSuggestions(for: "ct", maxDistance: 1, searchedWords: 3) == ["cat", "cut"])
     }
 }
+
+@Suite struct QueryZeroVectorTests {
+    @Test func zeroVectorsAreNeverReturnedAndHaveZeroSimilarity() throws {
+        let vectors = try WordVectors(words: ["a", "zero", "b"], values: [1, 0, 0, 0, 1, 1], dimension: 2)
+        #expect(try vectors.mostSimilar(positive: ["a"]).map(\.word) == ["b"])
+        #expect(try vectors.similarity("a", "zero") == 0)
+        #expect(try vectors.normalizedVector(for: "zero") == [0, 0])
+        // A zero query vector: every cosine is 0, so the order is by row.
+        #expect(try vectors.mostSimilar(positive: ["zero"]).map(\.word) == ["a", "b"])
+    }
+}

@@ -67,8 +67,10 @@ extension WordVectors {
     ///   - negative: words pushing away from it.
     ///   - topN: how many words to return (none when `topN < 1`).
     ///   - restrictTo: search only the first rows (the most frequent words in word2vec files);
-    ///     `nil` searches all.
+    ///     `nil` or a value above ``count`` searches all, 0 searches nothing (gensim treats
+    ///     `restrict_vocab=0` as "all").
     /// - Returns: up to `topN` words with their cosine similarity, best first (ties: lower row).
+    ///   Rows holding a zero vector have no cosine and are never returned.
     /// - Throws: ``WordQueryError/noWords(query:)`` when both lists are empty,
     ///   ``WordVectorsError/unknownWord(_:suggestions:)`` for an unknown word.
     public func mostSimilar(
