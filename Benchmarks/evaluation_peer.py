@@ -28,9 +28,6 @@ def emit(record):
 
 def evaluate(vectors_path, questions, wordsim):
     kv = KeyedVectors.load_word2vec_format(vectors_path, binary=vectors_path.endswith(".bin"))
-    hundred = [f"w{i * 7}" for i in range(100)]
-    emit({"side": "gensim", "kind": "timing", "task": f"most_similar of 100 words top10 {shape}",
-          "seconds": best_time(lambda: [kv.most_similar(w, topn=10) for w in hundred], 3)})
     start = time.perf_counter()
     score, sections = kv.evaluate_word_analogies(questions, restrict_vocab=30000, case_insensitive=True)
     seconds = time.perf_counter() - start
