@@ -78,7 +78,7 @@ private func counts(_ score: AnalogyEvaluation.Score) -> [Int] { [score.correct,
     /// ``WordVectors/analogy(_:isTo:as:method:topN:restrictTo:)`` question by question.
     @Test(arguments: AnalogyMethod.allCases)
     func batchedEvaluationEqualsOneQueryAtATime(method: AnalogyMethod) throws {
-        let vectors = QueryCorpora.glove3k
+        let vectors = try QueryCorpora.glove3k()
         let all = try AnalogyQuestions(contentsOf: QueryCorpora.path("questions-words.txt"))
         var subset = all
         subset.sections = all.sections.filter {

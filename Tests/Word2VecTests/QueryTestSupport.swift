@@ -15,12 +15,11 @@ enum QueryCorpora {
     /// The absolute path of `name` inside `corpora/`.
     static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
-    /// The GloVe 6B 50d top-3000 vectors, read once.
-    static let glove3k: WordVectors = {
-        do { return try readWord2VecText(path: path("glove.6B.50d.top3k.w2v.txt")) } catch {
-            fatalError("cannot read the GloVe fixture: \(error)")
-        }
-    }()
+    /// The GloVe 6B 50d top-3000 vectors, read once (a read error is reported by every test using them).
+    private static let glove3kResult = Result { try readWord2VecText(path: path("glove.6B.50d.top3k.w2v.txt")) }
+
+    /// The GloVe 6B 50d top-3000 vectors.
+    static func glove3k() throws -> WordVectors { try glove3kResult.get() }
 }
 
 /// Why the test reader rejected a file.
