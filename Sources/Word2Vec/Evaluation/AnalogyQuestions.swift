@@ -41,6 +41,12 @@ public struct AnalogyQuestions: Sendable {
         /// The questions, file order.
         public var questions: [Question]
 
+        /// A section named `name` holding `questions`.
+        public init(name: String, questions: [Question]) {
+            self.name = name
+            self.questions = questions
+        }
+
         /// Whether the section is syntactic: its name starts with `gram` (gensim and the paper's
         /// split; word2vec.c's `compute-accuracy` counts its first five sections as semantic,
         /// which is the same split for `questions-words.txt`).
