@@ -1,0 +1,143 @@
+// One entry point for every word-vector file format: detection, load and save.
+
+/// The word-vector file formats this module reads and writes.
+public enum VectorFileFormat: String, Sendable, CaseIterable, CustomStringConvertible {
+    /// word2vec.c's binary format (``Word2VecBinaryFormat``), usually `.bin`.
+    case word2vecBinary
+    /// word2vec.c's text format with a `<count> <dimension>` header (``Word2VecTextFormat``),
+    /// usually `.txt` or `.vec` (fastText).
+    case word2vecText
+    /// GloVe's text format: word2vec text without the header.
+    case gloveText
+    /// This toolkit's memory-mappable model file (``NativeModelFile``), `.w2vmodel`.
+    case native
+
+    /// The format's name, e.g. `word2vecBinary`.
+    public var description: String { rawValue }
+
+    /// The extension the format is saved with by convention (without the dot).
+    public var preferredExtension: String {
+        switch self {
+        case .word2vecBinary: return "bin"
+        case .word2vecText, .gloveText: return "txt"
+        case .native: return "w2vmodel"
+        }
+    }
+
+    /// The format an extension implies for writing: `.bin` → binary, `.txt`/`.vec` → word2vec
+    /// text, `.w2vmodel` → native; `nil` for anything else.
+    public init?(extensionOf path: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "bin": self = .word2vecBinary
+        case "txt", "vec": self = .word2vecText
+        case "w2vmodel": self = .native
+        default: return nil
+        }
+    }
+
+    /// The format of the file at `path`: native by its magic bytes whatever the name; `.bin` is
+    /// binary; text (`.txt`, `.vec`) with a `<count> <dim>` first line is word2vec text, without
+    /// it GloVe; for other names the content decides (a first record that reads as text after the
+    /// header means text).
+    /// - Throws: ``VectorFileError/cannotOpen(path:reason:)``, or
+    ///   ``VectorFileError/unknownFormat(path:reason:)`` for an empty file.
+    public static func detect(path: String) throws -> VectorFileFormat {
+        try detect(MappedFile(path: path).bytes, path: path)
+    }
+
+    static func detect(_ bytes: UnsafeRawBufferPointer, path: String) throws -> VectorFileFormat {
+        if NativeModelLayout.hasMagic(bytes) { return .native }
+        guard !bytes.isEmpty else { throw VectorFileError.unknownFormat(path: path, reason: "the file is empty") }
+        let header = Word2VecHeader.firstLine(of: bytes).flatMap { line in
+            Word2VecHeader.numbers(in: line.text).map { (dimension: $0.1, bodyOffset: line.end) }
+        }
+        switch VectorFileFormat(extensionOf: path) {
+        case .word2vecBinary?: return .word2vecBinary
+        case .word2vecText?: return header == nil ? .gloveText : .word2vecText
+        default:
+            guard let header else { return .gloveText }
+            return firstRecordIsText(bytes, from: header.bodyOffset, dimension: header.dimension)
+                ? .word2vecText : .word2vecBinary
+        }
+    }
+
+    /// Whether the line after the header is `word` and `dimension` numbers.
+    private static func firstRecordIsText(_ bytes: UnsafeRawBufferPointer, from offset: Int, dimension: Int) -> Bool {
+        var lines = LineReader(bytes: UnsafeRawBufferPointer(rebasing: bytes[offset...]))
+        guard let line = lines.next() else { return false }
+        var fields = Fields(line)
+        guard fields.next() != nil else { return false }
+        var scratch = [CChar](repeating: 0, count: VectorFileLimits.maxNumberBytes + 1)
+        var values = 0
+        while let field = fields.next() {
+            guard Word2VecTextFormat.parseFloat(field, scratch: &scratch) != nil else { return false }
+            values += 1
+        }
+        return values == dimension
+    }
+}
+
+extension WordVectors {
+    /// Loads word vectors from a file in any supported format.
+    ///
+    /// Native model files are memory-mapped (see ``NativeModelFile/loadVectors(from:)``); the
+    /// other formats are parsed into memory. Words that are not valid UTF-8 are decoded with
+    /// U+FFFD replacements; a word seen twice keeps its first vector (see
+    /// ``loadWithReport(from:format:duplicates:)`` for what was skipped).
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - format: The format, or `nil` to detect it (``VectorFileFormat/detect(path:)``).
+    ///   - duplicates: What to do with a repeated word.
+    /// - Throws: ``VectorFileError`` naming the file and the place for any malformed input.
+    public static func load(
+        from path: String, format: VectorFileFormat? = nil, duplicates: DuplicateWordPolicy = .keepFirst
+    ) throws -> WordVectors {
+        try loadWithReport(from: path, format: format, duplicates: duplicates).vectors
+    }
+
+    /// Loads word vectors and reports the format read, duplicates skipped and words with invalid
+    /// UTF-8. Parameters and errors as ``load(from:format:duplicates:)``.
+    public static func loadWithReport(
+        from path: String, format: VectorFileFormat? = nil, duplicates: DuplicateWordPolicy = .keepFirst
+    ) throws -> (vectors: WordVectors, report: VectorFileLoadReport) {
+        if format == .native || (format == nil && NativeModelLayout.fileHasMagic(path: path)) {
+            let vectors = try NativeModelFile.loadVectors(from: path)
+            return (vectors, VectorFileLoadReport(format: .native, recordsRead: vectors.count))
+        }
+        let file = try MappedFile(path: path)
+        let bytes = file.bytes
+        switch try format ?? VectorFileFormat.detect(bytes, path: path) {
+        case .word2vecBinary: return try Word2VecBinaryFormat.read(bytes, path: path, duplicates: duplicates)
+        case .word2vecText:
+            return try Word2VecTextFormat.read(bytes, path: path, hasHeader: true, duplicates: duplicates)
+        case .gloveText:
+            return try Word2VecTextFormat.read(bytes, path: path, hasHeader: false, duplicates: duplicates)
+        case .native:
+            let vectors = try NativeModelFile.loadVectors(from: path)
+            return (vectors, VectorFileLoadReport(format: .native, recordsRead: vectors.count))
+        }
+    }
+
+    /// Saves the vectors atomically (temporary file, fsync, rename).
+    /// - Parameters:
+    ///   - path: The destination; replaced only when the whole file is written.
+    ///   - format: The format, or `nil` for the one the extension names
+    ///     (``VectorFileFormat/init(extensionOf:)``).
+    /// - Throws: ``VectorFileError/cannotWrite(path:reason:)``, or
+    ///   ``VectorFileError/unknownFormat(path:reason:)`` when no format is given and the extension
+    ///   names none.
+    public func save(to path: String, format: VectorFileFormat? = nil) throws {
+        guard let format = format ?? VectorFileFormat(extensionOf: path) else {
+            throw VectorFileError.unknownFormat(
+                path: path, reason: "give a format or use the extension .bin, .txt, .vec or .w2vmodel")
+        }
+        switch format {
+        case .word2vecBinary: try Word2VecBinaryFormat.write(self, to: path)
+        case .word2vecText: try Word2VecTextFormat.write(self, to: path, header: true)
+        case .gloveText: try Word2VecTextFormat.write(self, to: path, header: false)
+        case .native: try NativeModelFile.write(self, trainingState: nil, to: path)
+        }
+    }
+}
