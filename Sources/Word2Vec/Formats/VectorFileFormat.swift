@@ -44,7 +44,8 @@ public enum VectorFileFormat: String, Sendable, CaseIterable, CustomStringConver
     /// - Throws: ``VectorFileError/cannotOpen(path:reason:)``, or
     ///   ``VectorFileError/unknownFormat(path:reason:)`` for an empty file.
     public static func detect(path: String) throws -> VectorFileFormat {
-        try detect(MappedFile(path: path).bytes, path: path)
+        let file = try MappedFile(path: path)
+        return try withExtendedLifetime(file) { try detect(file.bytes, path: path) }
     }
 
     static func detect(_ bytes: UnsafeRawBufferPointer, path: String) throws -> VectorFileFormat {
@@ -107,7 +108,12 @@ extension WordVectors {
             return (vectors, VectorFileLoadReport(format: .native, recordsRead: vectors.count))
         }
         let file = try MappedFile(path: path)
-        let bytes = file.bytes
+        return try withExtendedLifetime(file) { try parse(file.bytes, path: path, format: format, duplicates: duplicates) }
+    }
+
+    private static func parse(
+        _ bytes: UnsafeRawBufferPointer, path: String, format: VectorFileFormat?, duplicates: DuplicateWordPolicy
+    ) throws -> (vectors: WordVectors, report: VectorFileLoadReport) {
         switch try format ?? VectorFileFormat.detect(bytes, path: path) {
         case .word2vecBinary: return try Word2VecBinaryFormat.read(bytes, path: path, duplicates: duplicates)
         case .word2vecText:
