@@ -125,9 +125,8 @@ private struct MappedModel {
             guard offsets[row] <= offsets[row + 1], offsets[row + 1] - offsets[row] <= UInt64(VectorFileLimits.maxWordBytes)
             else { throw corrupt("word \(row) has a bad byte range \(offsets[row])..<\(offsets[row + 1])") }
             let bytes = UnsafeRawBufferPointer(rebasing: wordBytes[Int(offsets[row]) ..< Int(offsets[row + 1])])
-            guard let word = String(validating: bytes, as: UTF8.self) else {
-                throw corrupt("word \(row) is not valid UTF-8")
-            }
+            let (word, isValid) = decodeUTF8(bytes)
+            guard isValid else { throw corrupt("word \(row) is not valid UTF-8") }
             words.append(word)
         }
 

@@ -107,7 +107,8 @@ extension WordVectors {
             let vectors = try NativeModelFile.loadVectors(from: path)
             return (vectors, VectorFileLoadReport(format: .native, recordsRead: vectors.count))
         }
-        let file = try MappedFile(path: path)
+        // The parsers read the whole file once, front to back: prefaulting the mapping is cheaper.
+        let file = try MappedFile(path: path, populate: true)
         return try withExtendedLifetime(file) { try parse(file.bytes, path: path, format: format, duplicates: duplicates) }
     }
 
