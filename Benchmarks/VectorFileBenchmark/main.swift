@@ -4,6 +4,8 @@
 //   VectorFileBenchmark query <model> <word>                     load + one full similarity pass
 //   VectorFileBenchmark peer-write <directory>                   ours.bin/.txt + originals for gensim
 //   VectorFileBenchmark peer-read <directory>                    compare gensim's files with originals
+//   VectorFileBenchmark load-time <file> <n>                     best of n loads, in ms
+//   VectorFileBenchmark load <file> <n>                          n loads (for profilers)
 import Foundation
 import NLPCore
 import Word2Vec
@@ -83,7 +85,10 @@ func timing(count: Int, dimension: Int, directory: String) throws {
     print(String(format: "load   native + sum of all values %.1f ms", scan))
     let loadBinary = try bestMilliseconds(5) { sink &+= try WordVectors.load(from: binary).count }
     let loadText = try bestMilliseconds(2) { sink &+= try WordVectors.load(from: text).count }
-    print(String(format: "load   native %8.1f ms (+lookup %.1f ms, +top-10 pass %.1f ms)", loadNative, loadNativeLookup, loadNativeQuery))
+    print(
+        String(
+            format: "load   native %8.1f ms (+lookup %.1f ms, +top-10 pass %.1f ms)", loadNative, loadNativeLookup,
+            loadNativeQuery))
     print(String(format: "load   bin    %8.1f ms   txt %8.1f ms   (sink %d)", loadBinary, loadText, sink))
 }
 
@@ -109,7 +114,7 @@ func peerRead(directory: String) throws {
     let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/original.f32"))
     let values = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
     let dimension = values.count / words.count
-    for name in ["gensim.bin", "gensim.txt", "gensim-nonl.bin"] {
+    for name in ["gensim.bin", "gensim.txt", "gensim-noheader.txt"] {
         let (loaded, report) = try WordVectors.loadWithReport(from: directory + "/" + name)
         var maxDifference: Float = 0
         var missing = 0
@@ -122,7 +127,9 @@ func peerRead(directory: String) throws {
                 maxDifference = max(maxDifference, abs(loaded.storage.row(other)[k] - values[row * dimension + k]))
             }
         }
-        print("\(name): format \(report.format), \(loaded.count) words, \(missing) missing, max |difference| \(maxDifference)")
+        print(
+            "\(name): format \(report.format), \(loaded.count) words, \(missing) missing, max |difference| \(maxDifference)"
+        )
     }
 }
 
@@ -135,6 +142,12 @@ do {
         let directory = arguments.count > 4 ? arguments[4] : NSTemporaryDirectory()
         try timing(count: count, dimension: dimension, directory: directory)
     case "query": try query(path: arguments[2], word: arguments[3])
+    case "load-time":
+        // Best of N loads in milliseconds (for the gensim comparison script).
+        var sink = 0
+        let best = try bestMilliseconds(Int(arguments[3])!) { sink &+= try WordVectors.load(from: arguments[2]).count }
+        print(String(format: "%.2f", best))
+        if sink < 0 { print(sink) }
     case "load":
         // Loads a file N times (for profilers).
         var sink = 0

@@ -87,27 +87,55 @@ import Word2Vec
     static let badFiles: [(name: String, bytes: [UInt8], check: @Sendable (VectorFileError) -> Bool)] = [
         ("empty", [], { if case .badHeader = $0 { true } else { false } }),
         ("no newline", Array("3 2".utf8), { if case .badHeader = $0 { true } else { false } }),
-        ("negative", Array("-3 2\nx ".utf8), { if case .badHeader(_, _, let r) = $0 { r.contains("negative") } else { false } }),
+        (
+            "negative", Array("-3 2\nx ".utf8),
+            { if case .badHeader(_, _, let r) = $0 { r.contains("negative") } else { false } }
+        ),
         ("garbage", Array("three 2\n".utf8), { if case .badHeader = $0 { true } else { false } }),
         ("three fields", Array("3 2 1\n".utf8), { if case .badHeader = $0 { true } else { false } }),
         ("zero dimension", Array("3 0\n".utf8), { if case .badHeader = $0 { true } else { false } }),
         ("huge number", Array("99999999999999999999999 2\n".utf8), { if case .badHeader = $0 { true } else { false } }),
-        ("billion words", Array("1000000000 300\n".utf8) + [UInt8](repeating: 0x41, count: 100), {
-            $0 == .headerExceedsFile(path: $0.pathForTest, wordCount: 1_000_000_000, dimension: 300, fileBytes: 115)
-        }),
+        (
+            "billion words", Array("1000000000 300\n".utf8) + [UInt8](repeating: 0x41, count: 100),
+            {
+                $0 == .headerExceedsFile(path: $0.pathForTest, wordCount: 1_000_000_000, dimension: 300, fileBytes: 115)
+            }
+        ),
         ("huge dimension", Array("1 10000000\nx ".utf8), { if case .headerExceedsFile = $0 { true } else { false } }),
-        ("overflowing claim", Array("9223372036854775 922337203685477\n".utf8), { if case .headerExceedsFile = $0 { true } else { false } }),
-        ("truncated vector", Array("2 2\n".utf8) + Array("x ".utf8) + littleEndianBytes([1, 2]) + Array("yyyyyyyy ".utf8) + [0, 0, 0, 0, 0, 0], {
-            if case .truncated(_, 1, let r) = $0 { r.contains("needs 8 bytes, 6 are left") } else { false }
-        }),
-        ("truncated word", Array("1 1\n".utf8) + Array("abcdef".utf8), { if case .truncated(_, 0, _) = $0 { true } else { false } }),
-        ("word too long", Array("1 1\n".utf8) + [UInt8](repeating: 0x61, count: 100_010) + Array(" ".utf8) + littleEndianBytes([1]), {
-            $0 == .wordTooLong(path: $0.pathForTest, wordIndex: 0, limit: 100_000)
-        }),
-        ("empty word", Array("1 1\n ".utf8) + littleEndianBytes([1]) + [0x0A], { if case .malformedRecord(_, 0, _) = $0 { true } else { false } }),
-        ("trailing data", Array("1 1\nx ".utf8) + littleEndianBytes([1]) + Array("\nmore stuff here".utf8), {
-            if case .malformedRecord(_, 1, _) = $0 { true } else { false }
-        }),
+        (
+            "overflowing claim", Array("9223372036854775 922337203685477\n".utf8),
+            { if case .headerExceedsFile = $0 { true } else { false } }
+        ),
+        (
+            "truncated vector",
+            Array("2 2\n".utf8) + Array("x ".utf8) + littleEndianBytes([1, 2]) + Array("yyyyyyyy ".utf8) + [
+                0, 0, 0, 0, 0, 0,
+            ],
+            {
+                if case .truncated(_, 1, let r) = $0 { r.contains("needs 8 bytes, 6 are left") } else { false }
+            }
+        ),
+        (
+            "truncated word", Array("1 1\n".utf8) + Array("abcdef".utf8),
+            { if case .truncated(_, 0, _) = $0 { true } else { false } }
+        ),
+        (
+            "word too long",
+            Array("1 1\n".utf8) + [UInt8](repeating: 0x61, count: 100_010) + Array(" ".utf8) + littleEndianBytes([1]),
+            {
+                $0 == .wordTooLong(path: $0.pathForTest, wordIndex: 0, limit: 100_000)
+            }
+        ),
+        (
+            "empty word", Array("1 1\n ".utf8) + littleEndianBytes([1]) + [0x0A],
+            { if case .malformedRecord(_, 0, _) = $0 { true } else { false } }
+        ),
+        (
+            "trailing data", Array("1 1\nx ".utf8) + littleEndianBytes([1]) + Array("\nmore stuff here".utf8),
+            {
+                if case .malformedRecord(_, 1, _) = $0 { true } else { false }
+            }
+        ),
     ]
 
     @Test(arguments: 0 ..< badFiles.count)
@@ -116,13 +144,16 @@ import Word2Vec
         try withTemporaryDirectory { directory in
             let path = directory + "/bad.bin"
             try writeBytes(bad.bytes, to: path)
-            let message = expectVectorFileError(bad.check) { _ = try WordVectors.load(from: path, format: .word2vecBinary) }
+            let message = expectVectorFileError(bad.check) {
+                _ = try WordVectors.load(from: path, format: .word2vecBinary)
+            }
             #expect(message?.contains(path) == true, "\(bad.name): \(message ?? "-")")
         }
     }
 
     @Test func missingFileNamesThePath() {
-        expectVectorFileError({ if case .cannotOpen(let path, _) = $0 { path == "/nonexistent/v.bin" } else { false } }) {
+        expectVectorFileError({ if case .cannotOpen(let path, _) = $0 { path == "/nonexistent/v.bin" } else { false } })
+        {
             _ = try WordVectors.load(from: "/nonexistent/v.bin")
         }
     }

@@ -94,37 +94,65 @@ import Word2Vec
         for k in 0 ..< width { bytes[at + k] = UInt8(truncatingIfNeeded: value >> (8 * k)) }
     }
 
-    static let corruptions: [(name: String, expected: String, corrupt: @Sendable (inout [UInt8], [UInt32: (Int, Int)]) -> Void)] = [
-        ("magic", "wrong magic", { bytes, _ in bytes[1] = 0x58 }),
-        ("version", "version 2 is not supported", { bytes, _ in put(2, at: 8, width: 4, in: &bytes) }),
-        ("truncated", "the header records", { bytes, _ in bytes.removeLast(5) }),
-        ("short", "shorter than the header", { bytes, _ in bytes.removeLast(bytes.count - 20) }),
-        ("no sections", "0 sections", { bytes, _ in put(0, at: 12, width: 4, in: &bytes) }),
-        ("many sections", "1000 sections", { bytes, _ in put(1000, at: 12, width: 4, in: &bytes) }),
-        ("billion words", "word count of 1000000000", { bytes, _ in put(1_000_000_000, at: 16, width: 8, in: &bytes) }),
-        ("wrong words", "section has", { bytes, _ in put(2, at: 16, width: 8, in: &bytes) }),
-        ("huge dimension", "dimension of 10000000", { bytes, _ in put(10_000_000, at: 24, width: 8, in: &bytes) }),
-        ("zero dimension", "dimension of 0", { bytes, _ in put(0, at: 24, width: 8, in: &bytes) }),
-        ("offset outside", "lies outside the file", { bytes, _ in put(1 << 40, at: 64 + 8, width: 8, in: &bytes) }),
-        ("length outside", "lies outside the file", { bytes, _ in put(UInt64.max, at: 64 + 16, width: 8, in: &bytes) }),
-        ("misaligned", "not a multiple of 64", { bytes, _ in put(u64(bytes, 64 + 8) + 4, at: 64 + 8, width: 8, in: &bytes) }),
-        ("twice", "appears twice", { bytes, _ in put(4, at: 64, width: 4, in: &bytes) }),
-        ("missing vectors", "vectors section is missing", { bytes, sections in
-            let index = (0 ..< 5).first { u32(bytes, 64 + 24 * $0) == 4 }!
-            put(99, at: 64 + 24 * index, width: 4, in: &bytes)
-        }),
-        ("bad offsets", "bad byte range", { bytes, sections in put(5, at: sections[1]!.0 + 8, width: 8, in: &bytes) }),
-        ("offsets span", "do not span", { bytes, sections in put(99, at: sections[1]!.0 + 24, width: 8, in: &bytes) }),
-        ("invalid UTF-8", "not valid UTF-8", { bytes, sections in bytes[sections[2]!.0 + 1] = 0xFF }),
-        ("duplicate word", "not found at its row", { bytes, sections in bytes[sections[2]!.0 + 3] = UInt8(ascii: "b") }),
-        ("garbage table", "not found at its row", { bytes, sections in
-            for k in 0 ..< sections[6]!.1 { bytes[sections[6]!.0 + k] = 0x7F }
-        }),
-        ("table size", "power-of-two", { bytes, sections in
-            let index = (0 ..< 5).first { u32(bytes, 64 + 24 * $0) == 6 }!
-            put(12, at: 64 + 24 * index + 16, width: 8, in: &bytes)
-        }),
-    ]
+    static let corruptions:
+        [(name: String, expected: String, corrupt: @Sendable (inout [UInt8], [UInt32: (Int, Int)]) -> Void)] = [
+            ("magic", "wrong magic", { bytes, _ in bytes[1] = 0x58 }),
+            ("version", "version 2 is not supported", { bytes, _ in put(2, at: 8, width: 4, in: &bytes) }),
+            ("truncated", "the header records", { bytes, _ in bytes.removeLast(5) }),
+            ("short", "shorter than the header", { bytes, _ in bytes.removeLast(bytes.count - 20) }),
+            ("no sections", "0 sections", { bytes, _ in put(0, at: 12, width: 4, in: &bytes) }),
+            ("many sections", "1000 sections", { bytes, _ in put(1000, at: 12, width: 4, in: &bytes) }),
+            (
+                "billion words", "word count of 1000000000",
+                { bytes, _ in put(1_000_000_000, at: 16, width: 8, in: &bytes) }
+            ),
+            ("wrong words", "section has", { bytes, _ in put(2, at: 16, width: 8, in: &bytes) }),
+            ("huge dimension", "dimension of 10000000", { bytes, _ in put(10_000_000, at: 24, width: 8, in: &bytes) }),
+            ("zero dimension", "dimension of 0", { bytes, _ in put(0, at: 24, width: 8, in: &bytes) }),
+            ("offset outside", "lies outside the file", { bytes, _ in put(1 << 40, at: 64 + 8, width: 8, in: &bytes) }),
+            (
+                "length outside", "lies outside the file",
+                { bytes, _ in put(UInt64.max, at: 64 + 16, width: 8, in: &bytes) }
+            ),
+            (
+                "misaligned", "not a multiple of 64",
+                { bytes, _ in put(u64(bytes, 64 + 8) + 4, at: 64 + 8, width: 8, in: &bytes) }
+            ),
+            ("twice", "appears twice", { bytes, _ in put(4, at: 64, width: 4, in: &bytes) }),
+            (
+                "missing vectors", "vectors section is missing",
+                { bytes, sections in
+                    let index = (0 ..< 5).first { u32(bytes, 64 + 24 * $0) == 4 }!
+                    put(99, at: 64 + 24 * index, width: 4, in: &bytes)
+                }
+            ),
+            (
+                "bad offsets", "bad byte range",
+                { bytes, sections in put(5, at: sections[1]!.0 + 8, width: 8, in: &bytes) }
+            ),
+            (
+                "offsets span", "do not span",
+                { bytes, sections in put(99, at: sections[1]!.0 + 24, width: 8, in: &bytes) }
+            ),
+            ("invalid UTF-8", "not valid UTF-8", { bytes, sections in bytes[sections[2]!.0 + 1] = 0xFF }),
+            (
+                "duplicate word", "not found at its row",
+                { bytes, sections in bytes[sections[2]!.0 + 3] = UInt8(ascii: "b") }
+            ),
+            (
+                "garbage table", "not found at its row",
+                { bytes, sections in
+                    for k in 0 ..< sections[6]!.1 { bytes[sections[6]!.0 + k] = 0x7F }
+                }
+            ),
+            (
+                "table size", "power-of-two",
+                { bytes, sections in
+                    let index = (0 ..< 5).first { u32(bytes, 64 + 24 * $0) == 6 }!
+                    put(12, at: 64 + 24 * index + 16, width: 8, in: &bytes)
+                }
+            ),
+        ]
 
     @Test(arguments: 0 ..< corruptions.count)
     func corruptFilesGiveClearErrors(index: Int) throws {

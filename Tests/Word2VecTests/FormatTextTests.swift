@@ -8,7 +8,8 @@ import Word2Vec
         let vectors = try WordVectors(words: ["a", "bé"], values: [1, -2.5, 0.1, 1e-5], dimension: 2)
         try withTemporaryDirectory { directory in
             try vectors.save(to: directory + "/t.txt")
-            #expect(try String(contentsOfFile: directory + "/t.txt", encoding: .utf8) == "2 2\na 1.0 -2.5\nbé 0.1 1e-05\n")
+            #expect(
+                try String(contentsOfFile: directory + "/t.txt", encoding: .utf8) == "2 2\na 1.0 -2.5\nbé 0.1 1e-05\n")
             try vectors.save(to: directory + "/g.txt", format: .gloveText)
             #expect(try String(contentsOfFile: directory + "/g.txt", encoding: .utf8) == "a 1.0 -2.5\nbé 0.1 1e-05\n")
         }
@@ -68,10 +69,16 @@ import Word2Vec
 
     static let badFiles: [(name: String, text: String, check: @Sendable (VectorFileError) -> Bool)] = [
         ("not a number", "2 2\na 1 2\nb 3 x4\n", { $0.lineForTest == 3 && $0.description.contains("'x4'") }),
-        ("too few values", "2 2\nalpha 1 2\nbeta 3\n", { $0.lineForTest == 3 && $0.description.contains("1 values instead of 2") }),
+        (
+            "too few values", "2 2\nalpha 1 2\nbeta 3\n",
+            { $0.lineForTest == 3 && $0.description.contains("1 values instead of 2") }
+        ),
         ("too many values", "2 2\na 1 2 5\nb 3 4\n", { $0.lineForTest == 2 && $0.description.contains("more than 2") }),
         ("fewer lines", "3 2\nalpha 1 2\nbeta 3 4\n", { if case .truncated(_, 2, _) = $0 { true } else { false } }),
-        ("more lines", "1 2\na 1 2\nb 3 4\nc 5 6\n", { if case .wordCountMismatch(_, 1, 3) = $0 { true } else { false } }),
+        (
+            "more lines", "1 2\na 1 2\nb 3 4\nc 5 6\n",
+            { if case .wordCountMismatch(_, 1, 3) = $0 { true } else { false } }
+        ),
         ("lying header", "1000000000 300\na 1 2\n", { if case .headerExceedsFile = $0 { true } else { false } }),
         ("glove ragged", "a 1 2\nb 3\n", { $0.lineForTest == 2 }),
         ("glove no values", "a\nb\n", { $0.lineForTest == 1 }),

@@ -13,10 +13,13 @@ import Word2Vec
                 let loaded = try WordVectors.load(from: path, format: format)
                 for word in original.words { #expect(loaded.index(of: word) == original.index(of: word)) }
                 #expect(try loaded.vector(for: "東京") == (try original.vector(for: "東京")))
-                #expect(throws: WordVectorsError.unknownWord("nope", suggestions: [])) { try loaded.vector(for: "nope") }
+                #expect(throws: WordVectorsError.unknownWord("nope", suggestions: [])) {
+                    try loaded.vector(for: "nope")
+                }
                 // Norms agree with a plain Double computation.
                 for row in [0, 150, 299] {
-                    let reference = Float(original.storage.row(row).reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot())
+                    let reference = Float(
+                        original.storage.row(row).reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot())
                     #expect(abs(loaded.norms[row] - reference) <= 1e-5 * reference)
                 }
             }

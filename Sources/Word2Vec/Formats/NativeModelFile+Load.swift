@@ -34,7 +34,8 @@ private struct MappedModel {
         let bytes = file.bytes
         guard NativeModelLayout.hasMagic(bytes) else { throw VectorFileError.notNativeModel(path: path) }
         guard bytes.count >= NativeModelLayout.headerBytes else {
-            throw VectorFileError.corruptNativeModel(path: path, reason: "\(bytes.count) bytes is shorter than the header")
+            throw VectorFileError.corruptNativeModel(
+                path: path, reason: "\(bytes.count) bytes is shorter than the header")
         }
         let version = Int(bytes.littleEndian(at: 8, as: UInt32.self))
         guard version == NativeModelLayout.version else {
@@ -122,7 +123,8 @@ private struct MappedModel {
         var words = [String]()
         words.reserveCapacity(wordCount)
         for row in 0 ..< wordCount {
-            guard offsets[row] <= offsets[row + 1], offsets[row + 1] - offsets[row] <= UInt64(VectorFileLimits.maxWordBytes)
+            guard offsets[row] <= offsets[row + 1],
+                offsets[row + 1] - offsets[row] <= UInt64(VectorFileLimits.maxWordBytes)
             else { throw corrupt("word \(row) has a bad byte range \(offsets[row])..<\(offsets[row + 1])") }
             let bytes = UnsafeRawBufferPointer(rebasing: wordBytes[Int(offsets[row]) ..< Int(offsets[row + 1])])
             let (word, isValid) = decodeUTF8(bytes)
@@ -132,10 +134,13 @@ private struct MappedModel {
 
         let slotCount = tableBytes.count / 4
         guard tableBytes.count % 4 == 0, slotCount >= 2 * wordCount, slotCount >= 8, slotCount & (slotCount - 1) == 0
-        else { throw corrupt("the word table's \(tableBytes.count) bytes are not a power-of-two slot count ≥ 2 × words") }
+        else {
+            throw corrupt("the word table's \(tableBytes.count) bytes are not a power-of-two slot count ≥ 2 × words")
+        }
         let table = MappedWordTable(
             slots: tableBytes.bindMemory(to: UInt32.self).baseAddress!, mask: slotCount - 1,
-            wordOffsets: offsets.baseAddress!, wordBytes: wordBytes.baseAddress ?? UnsafeRawPointer(offsets.baseAddress!),
+            wordOffsets: offsets.baseAddress!,
+            wordBytes: wordBytes.baseAddress ?? UnsafeRawPointer(offsets.baseAddress!),
             count: wordCount, owner: file)
         for row in 0 ..< wordCount where table.row(of: table.word(row)) != row {
             throw corrupt("word \(row) '\(words[row])' is not found at its row in the word table (duplicate?)")

@@ -48,22 +48,45 @@ public enum NativeModelFile {
         var sections: [(kind: NativeModelLayout.SectionKind, length: Int, write: (AtomicFileWriter) throws -> Void)] =
             [
                 (.wordOffsets, offsets.count * 8, { try writeIntegers(offsets, to: $0) }),
-                (.wordBytes, Int(offsets[rows]), { writer in for bytes in wordBytes { try bytes.withUnsafeBytes { try writer.write($0) } } }),
-                (.vectors, rows * dimension * 4, { try Word2VecBinaryFormat.writeLittleEndian(vectors.storage.buffer, to: $0) }),
-                (.norms, rows * 4, { writer in try vectors.norms.withUnsafeBufferPointer { try Word2VecBinaryFormat.writeLittleEndian($0, to: writer) } }),
+                (
+                    .wordBytes, Int(offsets[rows]),
+                    { writer in for bytes in wordBytes { try bytes.withUnsafeBytes { try writer.write($0) } } }
+                ),
+                (
+                    .vectors, rows * dimension * 4,
+                    { try Word2VecBinaryFormat.writeLittleEndian(vectors.storage.buffer, to: $0) }
+                ),
+                (
+                    .norms, rows * 4,
+                    { writer in
+                        try vectors.norms.withUnsafeBufferPointer {
+                            try Word2VecBinaryFormat.writeLittleEndian($0, to: writer)
+                        }
+                    }
+                ),
                 (.wordHashTable, table.count * 4, { try writeIntegers(table, to: $0) }),
             ]
         if let counts = vectors.counts {
             sections.append((.counts, rows * 8, { try writeIntegers(counts.map { Int64($0) }, to: $0) }))
         }
         if let state = trainingState {
-            for (kind, weights) in [(NativeModelLayout.SectionKind.outputNegative, state.outputNegative),
-                                    (.outputHierarchical, state.outputHierarchical)] {
+            for (kind, weights) in [
+                (NativeModelLayout.SectionKind.outputNegative, state.outputNegative),
+                (.outputHierarchical, state.outputHierarchical),
+            ] {
                 guard let weights else { continue }
                 precondition(
                     weights.count == rows * dimension,
                     "\(kind) holds \(weights.count) values, not \(rows) × \(dimension)")
-                sections.append((kind, weights.count * 4, { writer in try weights.withUnsafeBufferPointer { try Word2VecBinaryFormat.writeLittleEndian($0, to: writer) } }))
+                sections.append(
+                    (
+                        kind, weights.count * 4,
+                        { writer in
+                            try weights.withUnsafeBufferPointer {
+                                try Word2VecBinaryFormat.writeLittleEndian($0, to: writer)
+                            }
+                        }
+                    ))
             }
             let json = Array(state.optionsJSON.utf8)
             sections.append((.optionsJSON, json.count, { writer in try json.withUnsafeBytes { try writer.write($0) } }))

@@ -92,7 +92,8 @@ final class RecordCollector {
 func decodeUTF8(_ bytes: UnsafeRawBufferPointer) -> (String, isValid: Bool) {
     var word = String(decoding: bytes, as: UTF8.self)
     let isValid = word.withUTF8 { decoded in
-        decoded.count == bytes.count && (bytes.isEmpty || memcmp(decoded.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        decoded.count == bytes.count
+            && (bytes.isEmpty || memcmp(decoded.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
     }
     return (word, isValid)
 }

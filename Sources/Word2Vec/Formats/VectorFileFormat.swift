@@ -109,7 +109,9 @@ extension WordVectors {
         }
         // The parsers read the whole file once, front to back: prefaulting the mapping is cheaper.
         let file = try MappedFile(path: path, populate: true)
-        return try withExtendedLifetime(file) { try parse(file.bytes, path: path, format: format, duplicates: duplicates) }
+        return try withExtendedLifetime(file) {
+            try parse(file.bytes, path: path, format: format, duplicates: duplicates)
+        }
     }
 
     private static func parse(

@@ -58,7 +58,9 @@ public enum Word2VecBinaryFormat {
                     UnsafeMutableRawPointer(row).copyMemory(from: source, byteCount: vectorBytes)
                 #else
                     for k in 0 ..< dimension {
-                        row[k] = Float(bitPattern: UInt32(littleEndian: source.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self)))
+                        row[k] = Float(
+                            bitPattern: UInt32(
+                                littleEndian: source.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self)))
                     }
                 #endif
             }
