@@ -31,9 +31,11 @@ final class RecordCollector {
         self.dimension = dimension
         self.duplicates = duplicates
         report = VectorFileLoadReport(format: format)
+        // The rows' bytes are bounded by the file size (the readers check the header first); the
+        // per-word structures cost more per word than a tiny row, so they start smaller and grow.
         reserve(rows: max(expectedRows, 1))
-        words.reserveCapacity(expectedRows)
-        rowOfWord.reserveCapacity(expectedRows)
+        words.reserveCapacity(min(expectedRows, 1 << 20))
+        rowOfWord.reserveCapacity(min(expectedRows, 1 << 20))
     }
 
     deinit { free(rows) }
