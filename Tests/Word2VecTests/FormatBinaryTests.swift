@@ -151,6 +151,16 @@ import Word2Vec
         }
     }
 
+    @Test func directoryIsNotAVectorFile() throws {
+        try withTemporaryDirectory { directory in
+            expectVectorFileError({
+                if case .cannotOpen(_, let reason) = $0 { reason.contains("directory") } else { false }
+            }) {
+                _ = try WordVectors.load(from: directory)
+            }
+        }
+    }
+
     @Test func missingFileNamesThePath() {
         expectVectorFileError({ if case .cannotOpen(let path, _) = $0 { path == "/nonexistent/v.bin" } else { false } })
         {

@@ -22,6 +22,43 @@ import Word2Vec
         }
     }
 
+    /// The layout documented on `NativeModelFile`, byte for byte, for a two-word model.
+    @Test func writesDocumentedLayout() throws {
+        let vectors = try WordVectors(words: ["a", "bé"], values: [1, -2, 0.5, 3], dimension: 2)
+        let bytes = try withTemporaryDirectory { directory in
+            try NativeModelFile.write(vectors, trainingState: nil, to: directory + "/m.w2vmodel")
+            return try readBytes(directory + "/m.w2vmodel")
+        }
+        var expected: [UInt8] = [0x89, 0x57, 0x32, 0x56, 0x0D, 0x0A, 0x1A, 0x0A]
+        func append(_ value: UInt64, _ width: Int) {
+            expected += (0 ..< width).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+        }
+        append(1, 4)  // version
+        append(5, 4)  // sections: offsets, bytes, vectors, norms, table
+        append(2, 8)  // words
+        append(2, 8)  // dimension
+        append(0, 8)  // epochs
+        append(480, 8)  // file length
+        expected += [UInt8](repeating: 0, count: 16)
+        // Table entries end at 64 + 5 × 24 = 184; sections start at multiples of 64.
+        for (kind, offset, length) in [(1, 192, 24), (2, 256, 4), (4, 320, 16), (5, 384, 8), (6, 448, 32)] {
+            append(UInt64(kind), 4)
+            append(0, 4)
+            append(UInt64(offset), 8)
+            append(UInt64(length), 8)
+        }
+        #expect(Array(bytes.prefix(184)) == expected)
+        #expect(bytes.count == 480)
+        let offsets: [UInt64] = (0 ..< 3).map { Self.u64(bytes, 192 + 8 * $0) }
+        #expect(offsets == [0, 1, 4])
+        #expect(Array(bytes[256 ..< 260]) == Array("abé".utf8))
+        #expect(Array(bytes[320 ..< 336]) == littleEndianBytes([1, -2, 0.5, 3]))
+        #expect(Array(bytes[384 ..< 392]) == littleEndianBytes([Float(5).squareRoot(), Float(9.25).squareRoot()]))
+        let slots = (0 ..< 8).map { Self.u32(bytes, 448 + 4 * $0) }
+        #expect(slots.sorted() == [0, 1] + [UInt32](repeating: .max, count: 6))
+        #expect(bytes[184 ..< 192].allSatisfy { $0 == 0 } && bytes[260 ..< 320].allSatisfy { $0 == 0 })
+    }
+
     /// The mapped table is keyed by UTF-8 bytes; a canonically equal spelling still finds the row.
     @Test func lookupsFollowSwiftStringEquality() throws {
         let vectors = try WordVectors(words: ["café", "x"], values: [1, 2], dimension: 1)

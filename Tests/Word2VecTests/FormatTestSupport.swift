@@ -5,6 +5,7 @@ import Testing
 import Word2Vec
 
 /// A fresh directory under the system's temporary directory, removed by `body`'s end.
+@discardableResult
 func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
     let path = NSTemporaryDirectory() + "w2v-format-tests-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
