@@ -168,6 +168,10 @@ import Word2Vec
                 { bytes, sections in put(5, at: sections[1]!.0 + 8, width: 8, in: &bytes) }
             ),
             (
+                "offset past the bytes", "bad byte range",
+                { bytes, sections in put(100, at: sections[1]!.0 + 8, width: 8, in: &bytes) }
+            ),
+            (
                 "offsets span", "do not span",
                 { bytes, sections in put(99, at: sections[1]!.0 + 24, width: 8, in: &bytes) }
             ),

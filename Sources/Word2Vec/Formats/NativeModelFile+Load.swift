@@ -123,7 +123,7 @@ private struct MappedModel {
         var words = [String]()
         words.reserveCapacity(wordCount)
         for row in 0 ..< wordCount {
-            guard offsets[row] <= offsets[row + 1],
+            guard offsets[row] <= offsets[row + 1], offsets[row + 1] <= UInt64(wordBytes.count),
                 offsets[row + 1] - offsets[row] <= UInt64(VectorFileLimits.maxWordBytes)
             else { throw corrupt("word \(row) has a bad byte range \(offsets[row])..<\(offsets[row + 1])") }
             let bytes = UnsafeRawBufferPointer(rebasing: wordBytes[Int(offsets[row]) ..< Int(offsets[row + 1])])
