@@ -1,5 +1,6 @@
 // word2vec text and GloVe formats: exact output, round trips, fixtures, detection and bad lines.
 import Foundation
+import NLPText
 import Testing
 import Word2Vec
 
@@ -93,6 +94,27 @@ import Word2Vec
             try writeBytes(Array(bad.text.utf8), to: path)
             let message = expectVectorFileError(bad.check) { _ = try WordVectors.load(from: path) }
             #expect(message?.contains(path) == true, "\(bad.name): \(message ?? "-")")
+        }
+    }
+
+    /// `.gz` files are decompressed first; the name without `.gz` and the content pick the format.
+    @Test(arguments: [
+        ("v.bin.gz", VectorFileFormat.word2vecBinary), ("v.txt.gz", .word2vecText), ("g.txt.gz", .gloveText),
+    ])
+    func readsGzipCompressedFiles(name: String, format: VectorFileFormat) throws {
+        let original = try randomVectors(count: 40, dimension: 6, seed: 8)
+        try withTemporaryDirectory { directory in
+            let plain = directory + "/plain"
+            try original.save(to: plain, format: format)
+            try GzipFile.write(readBytes(plain), to: directory + "/" + name)
+            let (loaded, report) = try WordVectors.loadWithReport(from: directory + "/" + name)
+            #expect(report.format == format)
+            #expect(try VectorFileFormat.detect(path: directory + "/" + name) == format)
+            #expect(loaded.words == original.words && allValues(loaded) == allValues(original))
+            try writeBytes([0x1F, 0x8B, 0x08, 0x00, 0x01], to: directory + "/broken.bin.gz")
+            expectVectorFileError({ if case .cannotOpen = $0 { true } else { false } }) {
+                _ = try WordVectors.load(from: directory + "/broken.bin.gz")
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 // One entry point for every word-vector file format: detection, load and save.
+import NLPText
 
 /// The word-vector file formats this module reads and writes.
 public enum VectorFileFormat: String, Sendable, CaseIterable, CustomStringConvertible {
@@ -44,8 +45,7 @@ public enum VectorFileFormat: String, Sendable, CaseIterable, CustomStringConver
     /// - Throws: ``VectorFileError/cannotOpen(path:reason:)``, or
     ///   ``VectorFileError/unknownFormat(path:reason:)`` for an empty file.
     public static func detect(path: String) throws -> VectorFileFormat {
-        let file = try MappedFile(path: path)
-        return try withExtendedLifetime(file) { try detect(file.bytes, path: path) }
+        try withFileBytes(path, populate: false) { try detect($0, path: path) }
     }
 
     static func detect(_ bytes: UnsafeRawBufferPointer, path: String) throws -> VectorFileFormat {
@@ -54,7 +54,7 @@ public enum VectorFileFormat: String, Sendable, CaseIterable, CustomStringConver
         let header = Word2VecHeader.firstLine(of: bytes).flatMap { line in
             Word2VecHeader.numbers(in: line.text).map { (dimension: $0.1, bodyOffset: line.end) }
         }
-        switch VectorFileFormat(extensionOf: path) {
+        switch VectorFileFormat(extensionOf: VectorFileFormat.removingGzipSuffix(path)) {
         case .word2vecBinary?: return .word2vecBinary
         case .word2vecText?: return header == nil ? .gloveText : .word2vecText
         default:
@@ -62,6 +62,28 @@ public enum VectorFileFormat: String, Sendable, CaseIterable, CustomStringConver
             return firstRecordIsText(bytes, from: header.bodyOffset, dimension: header.dimension)
                 ? .word2vecText : .word2vecBinary
         }
+    }
+
+    /// Calls `body` with the file's bytes: mapped (`populate`: prefaulted, cheaper for readers
+    /// that go through the whole file once), or for a `.gz` name decompressed into memory first,
+    /// as gensim does for `GoogleNews-vectors-negative300.bin.gz`.
+    static func withFileBytes<T>(
+        _ path: String, populate: Bool = true, _ body: (UnsafeRawBufferPointer) throws -> T
+    ) throws -> T {
+        if removingGzipSuffix(path) != path {
+            let bytes: [UInt8]
+            do { bytes = try GzipFile(path: path).readToEnd() } catch let error as FileError {
+                throw VectorFileError.cannotOpen(path: path, reason: error.description)
+            }
+            return try bytes.withUnsafeBytes(body)
+        }
+        let file = try MappedFile(path: path, populate: populate)
+        return try withExtendedLifetime(file) { try body(file.bytes) }
+    }
+
+    /// `path` without a final `.gz` (so `vectors.bin.gz` is detected as binary).
+    static func removingGzipSuffix(_ path: String) -> String {
+        path.lowercased().hasSuffix(".gz") ? String(path.dropLast(3)) : path
     }
 
     /// Whether the line after the header is `word` and `dimension` numbers.
@@ -84,7 +106,8 @@ extension WordVectors {
     /// Loads word vectors from a file in any supported format.
     ///
     /// Native model files are memory-mapped (see ``NativeModelFile/loadVectors(from:)``); the
-    /// other formats are parsed into memory. Words that are not valid UTF-8 are decoded with
+    /// other formats are parsed into memory, and a `.gz` name means gzip-compressed word2vec or
+    /// GloVe data (the format is then detected from the name without `.gz` and the content). Words that are not valid UTF-8 are decoded with
     /// U+FFFD replacements; a word seen twice keeps its first vector (see
     /// ``loadWithReport(from:format:duplicates:)`` for what was skipped).
     /// - Parameters:
@@ -107,10 +130,8 @@ extension WordVectors {
             let vectors = try NativeModelFile.loadVectors(from: path)
             return (vectors, VectorFileLoadReport(format: .native, recordsRead: vectors.count))
         }
-        // The parsers read the whole file once, front to back: prefaulting the mapping is cheaper.
-        let file = try MappedFile(path: path, populate: true)
-        return try withExtendedLifetime(file) {
-            try parse(file.bytes, path: path, format: format, duplicates: duplicates)
+        return try VectorFileFormat.withFileBytes(path) {
+            try parse($0, path: path, format: format, duplicates: duplicates)
         }
     }
 
