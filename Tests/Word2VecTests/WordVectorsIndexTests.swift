@@ -25,4 +25,22 @@ import Word2Vec
             }
         }
     }
+
+    /// `limit` keeps the first records, in every format, like gensim's `limit`.
+    @Test(arguments: VectorFileFormat.allCases)
+    func limitKeepsTheFirstWords(format: VectorFileFormat) throws {
+        let original = try randomVectors(count: 50, dimension: 4, seed: 12, counts: true)
+        try withTemporaryDirectory { directory in
+            let path = directory + "/v"
+            try original.save(to: path, format: format)
+            let limited = try WordVectors.load(from: path, format: format, limit: 10)
+            #expect(limited.words == Array(original.words.prefix(10)))
+            #expect(allValues(limited) == Array(allValues(original).prefix(40)))
+            #expect(limited.norms == Array(original.norms.prefix(10)))
+            #expect(limited.index(of: "w9") == 9 && limited.index(of: "w10") == nil)
+            #expect(try WordVectors.load(from: path, format: format, limit: 0).count == 0)
+            #expect(try WordVectors.load(from: path, format: format, limit: 500).count == 50)
+            if format == .native { #expect(limited.counts == Array(original.counts!.prefix(10))) }
+        }
+    }
 }

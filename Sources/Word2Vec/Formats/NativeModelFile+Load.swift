@@ -4,9 +4,12 @@ extension NativeModelFile {
     /// Maps the file at `path` read-only and returns its word vectors; rows, norms and the word
     /// table stay in the mapping (unmapped when the last user of the vectors is gone), so this
     /// is fast for large models. The training sections are not read.
+    /// - Parameter limit: Use only the first `limit` words (the most frequent ones for a trained
+    ///   model); `nil` uses all.
     /// - Throws: ``VectorFileError`` for a missing, foreign, truncated or inconsistent file.
-    public static func loadVectors(from path: String) throws -> WordVectors {
-        try MappedModel(path: path).vectors()
+    public static func loadVectors(from path: String, limit: Int? = nil) throws -> WordVectors {
+        precondition((limit ?? 0) >= 0, "negative limit \(limit ?? 0)")
+        return try MappedModel(path: path).vectors(limit: limit ?? .max)
     }
 
     /// Loads the word vectors (mapped, as ``loadVectors(from:)``) and, when the file has one, the
@@ -105,7 +108,8 @@ private struct MappedModel {
         return UnsafeRawBufferPointer(rebasing: file.bytes[place.offset ..< place.offset + place.length])
     }
 
-    func vectors() throws -> WordVectors {
+    /// The first `min(limit, wordCount)` words' vectors (all sections are checked in full).
+    func vectors(limit: Int = .max) throws -> WordVectors {
         let corrupt = { (reason: String) in VectorFileError.corruptNativeModel(path: path, reason: reason) }
         let (rowValues, overflow) = wordCount.multipliedReportingOverflow(by: dimension)
         guard !overflow else { throw corrupt("\(wordCount) × \(dimension) values overflow") }
@@ -116,13 +120,14 @@ private struct MappedModel {
         let tableBytes = try section(.wordHashTable)!
         let countBytes = try section(.counts, elements: wordCount, elementBytes: 8, required: false)
 
+        let rows = min(limit, wordCount)
         let offsets = offsetBytes.bindMemory(to: UInt64.self)
         guard offsets[0] == 0, offsets[wordCount] == UInt64(wordBytes.count) else {
             throw corrupt("the word offsets do not span the \(wordBytes.count) word bytes")
         }
         var words = [String]()
-        words.reserveCapacity(wordCount)
-        for row in 0 ..< wordCount {
+        words.reserveCapacity(rows)
+        for row in 0 ..< rows {
             guard offsets[row] <= offsets[row + 1], offsets[row + 1] <= UInt64(wordBytes.count),
                 offsets[row + 1] - offsets[row] <= UInt64(VectorFileLimits.maxWordBytes)
             else { throw corrupt("word \(row) has a bad byte range \(offsets[row])..<\(offsets[row + 1])") }
@@ -141,21 +146,21 @@ private struct MappedModel {
             slots: tableBytes.bindMemory(to: UInt32.self).baseAddress!, mask: slotCount - 1,
             wordOffsets: offsets.baseAddress!,
             wordBytes: wordBytes.baseAddress ?? UnsafeRawPointer(offsets.baseAddress!),
-            count: wordCount, owner: file)
-        for row in 0 ..< wordCount where table.row(of: table.word(row)) != row {
+            count: rows, owner: file)
+        for row in 0 ..< rows where table.row(of: table.word(row)) != row {
             throw corrupt("word \(row) '\(words[row])' is not found at its row in the word table (duplicate?)")
         }
 
-        let norms = Array(normBytes.bindMemory(to: Float.self))
+        let norms = Array(normBytes.bindMemory(to: Float.self).prefix(rows))
         var counts: [Int]?
         if let countBytes {
-            let values = countBytes.bindMemory(to: Int64.self)
+            let values = countBytes.bindMemory(to: Int64.self).prefix(rows)
             if let bad = values.firstIndex(where: { $0 < 0 }) { throw corrupt("word \(bad) has a negative count") }
             counts = values.map { Int($0) }
         }
         let owner = file
         let storage = VectorStorage(
-            adopting: vectorBytes.bindMemory(to: Float.self).baseAddress!, rowCount: wordCount, dimension: dimension,
+            adopting: vectorBytes.bindMemory(to: Float.self).baseAddress!, rowCount: rows, dimension: dimension,
             release: { withExtendedLifetime(owner) {} })
         return WordVectors(
             words: words, storage: storage, counts: counts, norms: norms, index: WordIndex(table: table, words: words))

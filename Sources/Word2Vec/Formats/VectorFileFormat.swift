@@ -105,7 +105,7 @@ public enum VectorFileFormat: String, Sendable, CaseIterable, CustomStringConver
 extension WordVectors {
     /// Loads word vectors from a file in any supported format.
     ///
-    /// Native model files are memory-mapped (see ``NativeModelFile/loadVectors(from:)``); the
+    /// Native model files are memory-mapped (see ``NativeModelFile/loadVectors(from:limit:)``); the
     /// other formats are parsed into memory, and a `.gz` name means gzip-compressed word2vec or
     /// GloVe data (the format is then detected from the name without `.gz` and the content). Words that are not valid UTF-8 are decoded with
     /// U+FFFD replacements; a word seen twice keeps its first vector (see
@@ -114,38 +114,52 @@ extension WordVectors {
     ///   - path: The file.
     ///   - format: The format, or `nil` to detect it (``VectorFileFormat/detect(path:)``).
     ///   - duplicates: What to do with a repeated word.
+    ///   - limit: Read only the first `limit` records (gensim's `limit`: the most frequent words
+    ///     of a word2vec file); `nil` reads all.
     /// - Throws: ``VectorFileError`` naming the file and the place for any malformed input.
+    /// - Precondition: `limit` is not negative.
     public static func load(
-        from path: String, format: VectorFileFormat? = nil, duplicates: DuplicateWordPolicy = .keepFirst
+        from path: String, format: VectorFileFormat? = nil, duplicates: DuplicateWordPolicy = .keepFirst,
+        limit: Int? = nil
     ) throws -> WordVectors {
-        try loadWithReport(from: path, format: format, duplicates: duplicates).vectors
+        try loadWithReport(from: path, format: format, duplicates: duplicates, limit: limit).vectors
     }
 
     /// Loads word vectors and reports the format read, duplicates skipped and words with invalid
-    /// UTF-8. Parameters and errors as ``load(from:format:duplicates:)``.
+    /// UTF-8. Parameters and errors as ``load(from:format:duplicates:limit:)``.
     public static func loadWithReport(
-        from path: String, format: VectorFileFormat? = nil, duplicates: DuplicateWordPolicy = .keepFirst
+        from path: String, format: VectorFileFormat? = nil, duplicates: DuplicateWordPolicy = .keepFirst,
+        limit: Int? = nil
     ) throws -> (vectors: WordVectors, report: VectorFileLoadReport) {
+        precondition((limit ?? 0) >= 0, "negative limit \(limit ?? 0)")
         if format == .native || (format == nil && NativeModelLayout.fileHasMagic(path: path)) {
-            let vectors = try NativeModelFile.loadVectors(from: path)
+            let vectors = try NativeModelFile.loadVectors(from: path, limit: limit)
             return (vectors, VectorFileLoadReport(format: .native, recordsRead: vectors.count))
         }
         return try VectorFileFormat.withFileBytes(path) {
-            try parse($0, path: path, format: format, duplicates: duplicates)
+            try parse($0, path: path, format: format, duplicates: duplicates, limit: limit ?? .max)
         }
     }
 
     private static func parse(
-        _ bytes: UnsafeRawBufferPointer, path: String, format: VectorFileFormat?, duplicates: DuplicateWordPolicy
+        _ bytes: UnsafeRawBufferPointer, path: String, format: VectorFileFormat?, duplicates: DuplicateWordPolicy,
+        limit: Int
     ) throws -> (vectors: WordVectors, report: VectorFileLoadReport) {
         switch try format ?? VectorFileFormat.detect(bytes, path: path) {
-        case .word2vecBinary: return try Word2VecBinaryFormat.read(bytes, path: path, duplicates: duplicates)
+        case .word2vecBinary:
+            return try Word2VecBinaryFormat.read(bytes, path: path, duplicates: duplicates, limit: limit)
         case .word2vecText:
-            return try Word2VecTextFormat.read(bytes, path: path, hasHeader: true, duplicates: duplicates)
+            return try Word2VecTextFormat.read(
+                bytes, path: path, hasHeader: true, duplicates: duplicates, limit: limit)
         case .gloveText:
-            return try Word2VecTextFormat.read(bytes, path: path, hasHeader: false, duplicates: duplicates)
+            return try Word2VecTextFormat.read(
+                bytes, path: path, hasHeader: false, duplicates: duplicates, limit: limit)
         case .native:
-            let vectors = try NativeModelFile.loadVectors(from: path)
+            guard VectorFileFormat.removingGzipSuffix(path) == path else {
+                throw VectorFileError.unknownFormat(
+                    path: path, reason: "a native model file is memory-mapped and cannot be read compressed; unpack it")
+            }
+            let vectors = try NativeModelFile.loadVectors(from: path, limit: limit == .max ? nil : limit)
             return (vectors, VectorFileLoadReport(format: .native, recordsRead: vectors.count))
         }
     }

@@ -12,13 +12,15 @@
 /// newlines before a word, as word2vec.c's `distance` and gensim do); the writer produces
 /// word2vec.c's form exactly, with each word's UTF-8 bytes.
 public enum Word2VecBinaryFormat {
-    /// Reads a binary file's bytes.
+    /// Reads a binary file's bytes (the first `limit` records at most).
     /// - Throws: ``VectorFileError`` for a bad or lying header, a truncated record, an over-long
     ///   or empty word, a duplicate (under ``DuplicateWordPolicy/fail``) or data after the last record.
     static func read(
-        _ bytes: UnsafeRawBufferPointer, path: String, duplicates: DuplicateWordPolicy
+        _ bytes: UnsafeRawBufferPointer, path: String, duplicates: DuplicateWordPolicy, limit: Int = .max
     ) throws -> (WordVectors, VectorFileLoadReport) {
-        let header = try Word2VecHeader.parse(bytes, path: path)
+        var header = try Word2VecHeader.parse(bytes, path: path)
+        let announced = header.wordCount
+        header.wordCount = min(announced, limit)
         let dimension = header.dimension
         // Each record holds at least a one-byte word, a space and the values.
         try header.checkFits(
@@ -66,8 +68,8 @@ public enum Word2VecBinaryFormat {
             }
             position += vectorBytes
         }
-        // Only whitespace may follow the last record.
-        if let extra = bytes[position...].firstIndex(where: { !isWhitespace($0) }) {
+        // Only whitespace may follow the last record (unless the caller asked for fewer).
+        if header.wordCount == announced, let extra = bytes[position...].firstIndex(where: { !isWhitespace($0) }) {
             throw VectorFileError.malformedRecord(
                 path: path, wordIndex: header.wordCount,
                 reason: "unexpected data at byte \(extra) after the \(header.wordCount) words the header announces")

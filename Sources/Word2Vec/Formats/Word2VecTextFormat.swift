@@ -22,19 +22,22 @@
 /// prints `%lf ` (six decimals, trailing space), which loses small values; every reader (gensim,
 /// word2vec.c's `distance`, this one) reads both.
 public enum Word2VecTextFormat {
-    /// Reads a text file's bytes; `hasHeader` is `false` for GloVe files.
+    /// Reads a text file's bytes (the first `limit` records at most); `hasHeader` is `false` for
+    /// GloVe files.
     /// - Throws: ``VectorFileError`` naming the line for a bad or lying header, a line with the
     ///   wrong number of values, a value that is not a number, an over-long word, fewer or more
     ///   lines than the header announces, or a duplicate under ``DuplicateWordPolicy/fail``.
     static func read(
-        _ bytes: UnsafeRawBufferPointer, path: String, hasHeader: Bool, duplicates: DuplicateWordPolicy
+        _ bytes: UnsafeRawBufferPointer, path: String, hasHeader: Bool, duplicates: DuplicateWordPolicy,
+        limit: Int = .max
     ) throws -> (WordVectors, VectorFileLoadReport) {
         var lines = LineReader(bytes: bytes)
         var lineNumber = 0
         var claimedCount: Int?
         let dimension: Int
         if hasHeader {
-            let header = try Word2VecHeader.parse(bytes, path: path)
+            var header = try Word2VecHeader.parse(bytes, path: path)
+            header.wordCount = min(header.wordCount, limit)
             // Each line holds at least a one-byte word and, per value, a separator and a digit.
             try header.checkFits(
                 available: bytes.count - header.bodyOffset, bytesPerValue: 2, overhead: 2, slack: 1,
@@ -59,7 +62,7 @@ public enum Word2VecTextFormat {
             format: hasHeader ? .word2vecText : .gloveText, duplicates: duplicates)
         var record = 0
         var number = [CChar](repeating: 0, count: VectorFileLimits.maxNumberBytes + 1)
-        while let line = lines.next() {
+        while record < limit, let line = lines.next() {
             lineNumber += 1
             var fields = Fields(line)
             guard let word = fields.next() else { continue }  // blank line
@@ -92,7 +95,7 @@ public enum Word2VecTextFormat {
             }
             record += 1
         }
-        if let claimedCount, record != claimedCount {
+        if let claimedCount, record != claimedCount, record < limit {
             throw VectorFileError.truncated(
                 path: path, wordIndex: record,
                 reason: "the header announces \(claimedCount) words, the file ends after \(record)")
