@@ -68,4 +68,23 @@ import Word2Vec
         #expect(VectorFileFormat(extensionOf: "dir.bin/file") == nil)
         #expect(VectorFileFormat(extensionOf: ".txt") == nil)
     }
+
+    @Test(arguments: [VectorFileFormat.word2vecBinary, .word2vecText, .gloveText])
+    func wordsWithWhitespaceAreRefused(format: VectorFileFormat) throws {
+        for bad in ["new york", "tab\there", "line\nbreak", ""] {
+            let vectors = try WordVectors(words: ["ok", bad], values: [1, 2], dimension: 1)
+            try withTemporaryDirectory { directory in
+                expectVectorFileError({
+                    if case .cannotWrite(_, let reason) = $0 { reason.contains("word 1") } else { false }
+                }) {
+                    try vectors.save(to: directory + "/v", format: format)
+                }
+                let listing = try directoryListing(directory)
+                #expect(listing.isEmpty)
+                // The native format holds any word.
+                try vectors.save(to: directory + "/v.w2vmodel")
+                #expect(try WordVectors.load(from: directory + "/v.w2vmodel").index(of: bad) == 1)
+            }
+        }
+    }
 }

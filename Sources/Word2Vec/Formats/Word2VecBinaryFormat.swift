@@ -78,8 +78,10 @@ public enum Word2VecBinaryFormat {
     }
 
     /// Writes `vectors` in word2vec.c's binary form (each record ends with `\n`).
-    /// - Throws: ``VectorFileError/cannotWrite(path:reason:)``; the destination is untouched then.
+    /// - Throws: ``VectorFileError/cannotWrite(path:reason:)`` (also for an empty word or one
+    ///   holding whitespace, which the format cannot represent); the destination is untouched then.
     public static func write(_ vectors: WordVectors, to path: String) throws {
+        try Word2VecHeader.checkWritable(vectors.words, path: path)
         let writer = try AtomicFileWriter(destination: path)
         try writer.write("\(vectors.count) \(vectors.dimension)\n")
         for (row, word) in vectors.words.enumerated() {

@@ -67,4 +67,16 @@ struct Word2VecHeader: Equatable {
                 path: path, wordCount: wordCount, dimension: dimension, fileBytes: fileBytes)
         }
     }
+
+    /// Throws unless every word can be written to a word2vec or GloVe file: a word must not be
+    /// empty or hold a space, tab, `\r` or `\n` (readers split on them). Native files hold any word.
+    static func checkWritable(_ words: [String], path: String) throws {
+        for (index, word) in words.enumerated()
+        where word.isEmpty || word.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            throw VectorFileError.cannotWrite(
+                path: path,
+                reason: "word \(index) '\(word)' is empty or holds whitespace, which word2vec files cannot "
+                    + "represent (use the native format)")
+        }
+    }
 }

@@ -120,8 +120,10 @@ public enum Word2VecTextFormat {
 
     /// Writes `vectors` as word2vec text (with the header) or GloVe text (without); see the
     /// type's documentation for the exact form.
-    /// - Throws: ``VectorFileError/cannotWrite(path:reason:)``; the destination is untouched then.
+    /// - Throws: ``VectorFileError/cannotWrite(path:reason:)`` (also for an empty word or one
+    ///   holding whitespace, which the format cannot represent); the destination is untouched then.
     public static func write(_ vectors: WordVectors, to path: String, header: Bool = true) throws {
+        try Word2VecHeader.checkWritable(vectors.words, path: path)
         let writer = try AtomicFileWriter(destination: path)
         if header { try writer.write("\(vectors.count) \(vectors.dimension)\n") }
         var line = ""
