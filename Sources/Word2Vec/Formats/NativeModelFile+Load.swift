@@ -12,9 +12,9 @@ extension NativeModelFile {
         return try MappedModel(path: path).vectors(limit: limit ?? .max)
     }
 
-    /// Loads the word vectors (mapped, as ``loadVectors(from:)``) and, when the file has one, the
+    /// Loads the word vectors (mapped, as ``loadVectors(from:limit:)``) and, when the file has one, the
     /// training state (copied into arrays).
-    /// - Throws: ``VectorFileError`` as ``loadVectors(from:)``.
+    /// - Throws: ``VectorFileError`` as ``loadVectors(from:limit:)``.
     public static func load(from path: String) throws -> (vectors: WordVectors, trainingState: TrainingState?) {
         let model = try MappedModel(path: path)
         return (try model.vectors(), try model.trainingState())

@@ -1,6 +1,6 @@
 // The toolkit's own model file: vocabulary, vectors, norms, word index and training state, mmap-ready.
 
-/// A model file made to be memory-mapped: ``loadVectors(from:)`` maps it read-only and the rows,
+/// A model file made to be memory-mapped: ``loadVectors(from:limit:)`` maps it read-only and the rows,
 /// norms and word hash table are used in place, so opening a 100k × 300 model costs little more
 /// than making the word strings.
 ///

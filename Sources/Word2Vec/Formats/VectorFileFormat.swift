@@ -109,7 +109,7 @@ extension WordVectors {
     /// other formats are parsed into memory, and a `.gz` name means gzip-compressed word2vec or
     /// GloVe data (the format is then detected from the name without `.gz` and the content). Words that are not valid UTF-8 are decoded with
     /// U+FFFD replacements; a word seen twice keeps its first vector (see
-    /// ``loadWithReport(from:format:duplicates:)`` for what was skipped).
+    /// ``loadWithReport(from:format:duplicates:limit:)`` for what was skipped).
     /// - Parameters:
     ///   - path: The file.
     ///   - format: The format, or `nil` to detect it (``VectorFileFormat/detect(path:)``).

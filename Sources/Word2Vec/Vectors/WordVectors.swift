@@ -7,7 +7,7 @@ import NLPCore
 /// This is what training produces and what the query and evaluation APIs read — the trainer's
 /// output weights live elsewhere (gensim's argument for `KeyedVectors`). Rows are in the order of
 /// the file or the vocabulary (most frequent first for word2vec output), which is what "restrict to
-/// the N most frequent words" relies on. Files are read and written by ``load(from:format:duplicates:)``
+/// the N most frequent words" relies on. Files are read and written by ``load(from:format:duplicates:limit:)``
 /// and ``save(to:format:)``.
 public struct WordVectors: Sendable {
     /// The words, row order.
