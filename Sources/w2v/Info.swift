@@ -51,14 +51,3 @@ struct Info: ParsableCommand {
         if !check.passed { throw ExitCode.failure }
     }
 }
-
-/// Writes a diagnostic line to standard error (results go to standard output).
-func printDiagnostic(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
-
-/// An error whose description is the whole message, for the CLI's own failures.
-struct RuntimeError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}

@@ -9,7 +9,7 @@ import Word2Vec
         #expect(vectors.index(of: "c") == nil)
         #expect(try vectors.vector(for: "a") == [3, 4])
         #expect(vectors.norms == [5, 1])
-        #expect(throws: WordVectorsError.unknownWord("c", suggestions: [])) { try vectors.vector(for: "c") }
+        #expect(throws: WordVectorsError.unknownWord("c", suggestions: ["a", "b"])) { try vectors.vector(for: "c") }
     }
 
     @Test func duplicateWordsAreRejected() {

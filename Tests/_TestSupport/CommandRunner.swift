@@ -19,14 +19,16 @@ public var productsDirectory: URL {
 }
 
 /// Runs a built executable of this package with `arguments`, optional standard input and an
-/// environment edit, and waits for it (with a timeout, after which it is killed).
+/// environment edit, optionally in another working directory, and waits for it (with a timeout,
+/// after which it is killed).
 public func runProduct(
     _ name: String, _ arguments: [String], input: String? = nil,
-    environment: [String: String?] = [:], timeout: TimeInterval = 120
+    environment: [String: String?] = [:], currentDirectory: URL? = nil, timeout: TimeInterval = 120
 ) throws -> CommandResult {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent(name)
     process.arguments = arguments
+    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }
     process.environment = env

@@ -76,12 +76,9 @@ public struct WordVectors: Sendable {
     public func contains(_ word: String) -> Bool { wordIndex.row(of: word) != nil }
 
     /// A copy of `word`'s vector.
-    /// - Throws: ``WordVectorsError/unknownWord(_:suggestions:)``.
+    /// - Throws: ``WordVectorsError/unknownWord(_:suggestions:)`` with close spellings.
     public func vector(for word: String) throws -> [Float] {
-        guard let row = wordIndex.row(of: word) else {
-            throw WordVectorsError.unknownWord(word, suggestions: [])
-        }
-        return Array(storage.row(row))
+        Array(storage.row(try row(of: word)))
     }
 
     /// Each row's Euclidean norm (SIMD dot products).
