@@ -130,7 +130,7 @@ public struct Word2VecTrainer: Sendable {
             noise: options.negative > 0 ? NoiseDistribution(counts: counts, exponent: options.negativeExponent) : nil,
             tree: options.hierarchicalSoftmax ? HuffmanTree(counts: counts) : nil)
         if let (vectors, state) = initial {
-            memory.load(Array(vectors.storage.buffer), into: memory.input)
+            memory.load(withExtendedLifetime(vectors.storage) { Array(vectors.storage.buffer) }, into: memory.input)
             if let syn1neg = memory.outputNegative { memory.load(state.outputNegative!, into: syn1neg) }
             if let syn1 = memory.outputHierarchical { memory.load(state.outputHierarchical!, into: syn1) }
         } else {
