@@ -69,29 +69,27 @@ struct PreparedCorpus {
         }
         if cancellation?.isCancelled == true { throw Word2VecError.cancelled }
 
-        var stream: WordIDStream
-        if inMemory {
-            stream = WordIDStream()
-            _ = text.withUnsafeBytes { bytes in
-                tokenizer.forEachToken(in: bytes) { token in
-                    switch token {
-                    case .word(let word):
-                        if let id = vocabulary.id(forBytes: word), id > 0 {
-                            stream.ids.append(Int32(id))
-                        } else {
-                            stream.droppedWords += 1
-                        }
-                    case .sentenceEnd:
-                        if stream.ids.count > (stream.sentenceEnds.last ?? 0) {
-                            stream.sentenceEnds.append(stream.ids.count)
-                        }
-                    }
+        var stream = WordIDStream()
+        if existing == nil { stream.ids.reserveCapacity(vocabulary.totalCount - vocabulary.frequency(at: 0)) }
+        func encode(_ token: WhitespaceToken) {
+            switch token {
+            case .word(let word):
+                if let id = vocabulary.id(forBytes: word), id > 0 {
+                    stream.ids.append(Int32(id))
+                } else {
+                    stream.droppedWords += 1
                 }
+            case .sentenceEnd:
+                if stream.ids.count > (stream.sentenceEnds.last ?? 0) { stream.sentenceEnds.append(stream.ids.count) }
             }
-            if stream.ids.count > (stream.sentenceEnds.last ?? 0) { stream.sentenceEnds.append(stream.ids.count) }
-        } else {
-            stream = try vocabulary.encode(corpus)
         }
+        if inMemory {
+            _ = text.withUnsafeBytes { bytes in tokenizer.forEachToken(in: bytes, encode) }
+            text = []
+        } else {
+            try corpus.forEachToken(marksSentenceEnds: true, encode)
+        }
+        if stream.ids.count > (stream.sentenceEnds.last ?? 0) { stream.sentenceEnds.append(stream.ids.count) }
         if existing != nil { corpusWords = stream.ids.count + stream.droppedWords }
         if stream.ids.isEmpty { throw Word2VecError.emptyCorpus }
 

@@ -30,10 +30,10 @@ final class SharedTrainingMemory: @unchecked Sendable {
     /// `syn1`, `rows × stride`, when hierarchical softmax is on.
     let outputHierarchical: UnsafeMutablePointer<Float>?
 
-    /// The corpus as ids.
-    let ids: UnsafeMutableBufferPointer<Int32>
+    /// The corpus as ids (shared with the caller's array, not copied).
+    let ids: [Int32]
     /// Sentence `s` is `ids[sentenceStarts[s] ..< sentenceStarts[s + 1]]`.
-    let sentenceStarts: UnsafeMutableBufferPointer<Int>
+    let sentenceStarts: [Int]
     /// Per id: keep probability × 2³² (2³² = always keep).
     let keepThresholds: UnsafeMutableBufferPointer<UInt64>
     /// Alias-method tables of the noise distribution.
@@ -65,8 +65,8 @@ final class SharedTrainingMemory: @unchecked Sendable {
             _ = buffer.initialize(from: array)
             return UnsafeMutableBufferPointer(rebasing: buffer[..<array.count])
         }
-        self.ids = copy(ids)
-        self.sentenceStarts = copy(sentenceStarts)
+        self.ids = ids
+        self.sentenceStarts = sentenceStarts
         keepThresholds = copy(keepProbabilities.map { UInt64(($0 * 4_294_967_296.0).rounded(.down)) })
         noiseThreshold = copy(noise?.threshold ?? [])
         noiseAlias = copy(noise?.alias ?? [])
@@ -80,10 +80,8 @@ final class SharedTrainingMemory: @unchecked Sendable {
         input.deallocate()
         outputNegative?.deallocate()
         outputHierarchical?.deallocate()
-        for buffer in [ids.baseAddress, pathNodes.baseAddress, noiseAlias.baseAddress] as [UnsafeMutablePointer<Int32>?] {
-            buffer?.deallocate()
-        }
-        sentenceStarts.baseAddress?.deallocate()
+        pathNodes.baseAddress?.deallocate()
+        noiseAlias.baseAddress?.deallocate()
         pathOffsets.baseAddress?.deallocate()
         keepThresholds.baseAddress?.deallocate()
         noiseThreshold.baseAddress?.deallocate()

@@ -87,8 +87,19 @@ final class TrainingWorker {
 
     /// Trains one epoch over `sentences`. Returns `false` when cancelled.
     func train(sentences: Range<Int>, epoch: Int, thread: Int, coordinator: TrainingCoordinator) -> Bool {
-        let ids = memory.ids.baseAddress!
-        let starts = memory.sentenceStarts.baseAddress!
+        memory.ids.withUnsafeBufferPointer { ids in
+            memory.sentenceStarts.withUnsafeBufferPointer { starts in
+                train(
+                    sentences: sentences, ids: ids.baseAddress!, starts: starts.baseAddress!, epoch: epoch,
+                    thread: thread, coordinator: coordinator)
+            }
+        }
+    }
+
+    private func train(
+        sentences: Range<Int>, ids: UnsafePointer<Int32>, starts: UnsafePointer<Int>, epoch: Int, thread: Int,
+        coordinator: TrainingCoordinator
+    ) -> Bool {
         let keep = memory.keepThresholds.baseAddress!
         var alpha = Float(coordinator.alpha)
         var pendingWords = 0
