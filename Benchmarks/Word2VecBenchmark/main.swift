@@ -50,6 +50,7 @@ while let flag = arguments.popFirst() {
     case "--negative": options.negative = number(value(), flag)
     case "--seed": options.seed = number(value(), flag)
     case "--hs": options.hierarchicalSoftmax = true
+    case "--per-context-negatives": options.sharedNegatives = false
     case "--quiet": quiet = true
     default: fail("unknown argument \(flag)")
     }

@@ -143,7 +143,9 @@ import Testing
         options.alpha = nil
         options.sample = -0.5
         #expect(throws: Word2VecError.self) { try options.validate() }
-        #expect(Word2VecOptions().effectiveAlpha == 0.05 && Word2VecOptions(architecture: .skipGram).effectiveAlpha == 0.025)
+        #expect(
+            Word2VecOptions().effectiveAlpha == 0.05 && Word2VecOptions(architecture: .skipGram).effectiveAlpha == 0.025
+        )
     }
 
     @Test func emptyVocabularyAndMissingFile() throws {
@@ -155,4 +157,3 @@ import Testing
         #expect(throws: (any Error).self) { try Corpus(path: Self.directory.path + "/missing.txt") }
     }
 }
-

@@ -94,6 +94,16 @@ import Testing
         #expect(decoded == GrammarCorpus.options(.skipGram))
     }
 
+    @Test func perContextNegativesLearnAndDifferFromShared() throws {
+        var options = GrammarCorpus.options(.skipGram, seed: 6)
+        let shared = try train(options)
+        options.sharedNegatives = false
+        let perContext = try train(options)
+        #expect(perContext.values != shared.values)
+        #expect(perContext.values == (try train(options)).values)
+        #expect(try GrammarCorpus.sameClassNeighbours(of: "b5", in: perContext.vectors, count: 5) >= 4)
+    }
+
     @Test func severalThreadsLearnToo() throws {
         var options = GrammarCorpus.options(.skipGram, seed: 4)
         options.threads = 3

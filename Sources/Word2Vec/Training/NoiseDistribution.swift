@@ -71,7 +71,8 @@ public struct NoiseDistribution: Sendable {
         threshold.withUnsafeBufferPointer { t in
             alias.withUnsafeBufferPointer { a in
                 NoiseDistribution.draw(
-                    generator.next(), threshold: t.baseAddress!, alias: a.baseAddress!, slots: t.count, firstID: firstID)
+                    generator.next(), threshold: t.baseAddress!, alias: a.baseAddress!, slots: t.count, firstID: firstID
+                )
             }
         }
     }

@@ -16,6 +16,8 @@ import NLPCore
 /// window instead of once per context word. Hierarchical softmax is unchanged by this (the path is
 /// the center's for every context word); with negative sampling each window draws `negative`
 /// noise words instead of `negative × M`. Updates are applied after the window's gradients are computed.
+/// With ``Word2VecOptions/sharedNegatives`` off, each context word is its own one-row batch with
+/// its own negatives: word2vec.c's skip-gram exactly.
 final class TrainingWorker {
     let memory: SharedTrainingMemory
     let chunks: Int
@@ -25,6 +27,7 @@ final class TrainingWorker {
     let negative: Int
     let cbow: Bool
     let cbowMean: Bool
+    let shareNegatives: Bool
     var random: SplitMix64
 
     // Scratch memory, allocated once.
@@ -48,6 +51,7 @@ final class TrainingWorker {
         negative = options.negative
         cbow = options.architecture == .cbow
         cbowMean = options.cbowMean
+        shareNegatives = options.sharedNegatives
         self.random = random
         var longestPath = 0
         if memory.pathOffsets.count > 1 {
@@ -126,12 +130,22 @@ final class TrainingWorker {
                 }
                 if m == 0 { continue }
                 let center = Int(sentence[position])
-                let n = prepareOutputs(center: center)
-                loss += cbow ? cbowStep(inputs: m, outputs: n, alpha: alpha) : skipGramStep(inputs: m, outputs: n, alpha: alpha)
+                if cbow {
+                    loss += cbowStep(inputs: m, outputs: prepareOutputs(center: center), alpha: alpha)
+                } else if shareNegatives {
+                    loss += skipGramStep(contexts, inputs: m, outputs: prepareOutputs(center: center), alpha: alpha)
+                } else {
+                    // word2vec.c's order: each context word with its own negatives.
+                    for i in 0 ..< m {
+                        loss += skipGramStep(
+                            contexts + i, inputs: 1, outputs: prepareOutputs(center: center), alpha: alpha)
+                    }
+                }
                 trained &+= 1
             }
             if pendingWords >= Self.checkpointWords {
-                alpha = Float(coordinator.report(words: pendingWords, loss: loss, trained: trained, thread: thread, epoch: epoch))
+                alpha = Float(
+                    coordinator.report(words: pendingWords, loss: loss, trained: trained, thread: thread, epoch: epoch))
                 pendingWords = 0
                 loss = 0
                 trained = 0
@@ -212,7 +226,9 @@ final class TrainingWorker {
 
     /// One skip-gram window as a small matrix product; returns the loss.
     @inline(__always)
-    private func skipGramStep(inputs m: Int, outputs n: Int, alpha: Float) -> Double {
+    private func skipGramStep(
+        _ contexts: UnsafeMutablePointer<Int32>, inputs m: Int, outputs n: Int, alpha: Float
+    ) -> Double {
         let syn0 = memory.input
         let chunks = chunks
         var loss: Float = 0
@@ -232,7 +248,8 @@ final class TrainingWorker {
                 j &+= 4
             }
             while j < n {
-                let (gj, l) = gradient(TrainingKernels.dot(row, outputRows[j], chunks: chunks), label: labels[j], alpha: alpha)
+                let (gj, l) = gradient(
+                    TrainingKernels.dot(row, outputRows[j], chunks: chunks), label: labels[j], alpha: alpha)
                 g[j] = gj
                 loss += l
                 j &+= 1
@@ -244,7 +261,9 @@ final class TrainingWorker {
             let e = errors + i &* stride
             for c in 0 ..< chunks {
                 var acc = Chunk()
-                for j in 0 ..< n { acc = acc.addingProduct(Chunk(repeating: g[j]), TrainingKernels.load(outputRows[j], c)) }
+                for j in 0 ..< n {
+                    acc = acc.addingProduct(Chunk(repeating: g[j]), TrainingKernels.load(outputRows[j], c))
+                }
                 TrainingKernels.store(acc, e, c)
             }
         }
@@ -261,7 +280,9 @@ final class TrainingWorker {
                 TrainingKernels.store(acc, out, c)
             }
         }
-        for i in 0 ..< m { TrainingKernels.add(errors + i &* stride, syn0 + Int(contexts[i]) &* stride, chunks: chunks) }
+        for i in 0 ..< m {
+            TrainingKernels.add(errors + i &* stride, syn0 + Int(contexts[i]) &* stride, chunks: chunks)
+        }
         return Double(loss)
     }
 }

@@ -31,6 +31,11 @@ public struct Word2VecOptions: Sendable, Equatable, Codable {
     /// Train with hierarchical softmax over a Huffman tree (`-hs 1`); can be combined with
     /// negative sampling.
     public var hierarchicalSoftmax = false
+    /// Skip-gram draws one set of negatives per center word, shared by all its context words, and
+    /// trains the window as one small matrix product (Ji et al. 2016; faster, same accuracy in
+    /// their tests and in Benchmarks/README.md). `false` draws negatives per context word, as
+    /// word2vec.c and gensim do. CBOW ignores it.
+    public var sharedNegatives = true
     /// The subsampling threshold for frequent words (`-sample`); 0 keeps every word.
     public var sample = 1e-3
     /// Words seen fewer times are left out of the vocabulary (`-min-count`).
@@ -86,19 +91,23 @@ public struct Word2VecOptions: Sendable, Equatable, Codable {
         try check(dimension >= 1 && dimension <= 10_000, "dimension", dimension, "it must be in 1…10000")
         try check(window >= 1, "window", window, "it must be at least 1")
         try check(negative >= 0 && negative <= 1000, "negative", negative, "it must be in 0…1000")
-        try check(negative > 0 || hierarchicalSoftmax, "negative", negative,
+        try check(
+            negative > 0 || hierarchicalSoftmax, "negative", negative,
             "with hierarchical softmax off, negative sampling needs at least 1 sample")
         try check(negativeExponent.isFinite, "negativeExponent", negativeExponent, "it must be finite")
         try check(sample >= 0 && sample.isFinite, "sample", sample, "it must be 0 or positive")
         try check(minCount >= 1, "minCount", minCount, "it must be at least 1")
-        try check((maxVocabularySize ?? 2) >= 2, "maxVocabularySize", maxVocabularySize ?? 0,
+        try check(
+            (maxVocabularySize ?? 2) >= 2, "maxVocabularySize", maxVocabularySize ?? 0,
             "it must be at least 2 (</s> and one word)")
         try check(maxCountedTypes >= 1, "maxCountedTypes", maxCountedTypes, "it must be at least 1")
         try check(effectiveAlpha > 0 && effectiveAlpha.isFinite, "alpha", effectiveAlpha, "it must be positive")
-        try check(minAlphaFraction >= 0 && minAlphaFraction <= 1, "minAlphaFraction", minAlphaFraction,
+        try check(
+            minAlphaFraction >= 0 && minAlphaFraction <= 1, "minAlphaFraction", minAlphaFraction,
             "it must be in 0…1")
         try check(epochs >= 1, "epochs", epochs, "it must be at least 1")
-        try check(effectiveThreads >= 1 && effectiveThreads <= 1024, "threads", effectiveThreads,
+        try check(
+            effectiveThreads >= 1 && effectiveThreads <= 1024, "threads", effectiveThreads,
             "it must be in 1…1024")
         try check(maxSentenceLength >= 1, "maxSentenceLength", maxSentenceLength, "it must be at least 1")
         try check(phrasePasses >= 0 && phrasePasses <= 8, "phrasePasses", phrasePasses, "it must be in 0…8")

@@ -91,7 +91,8 @@ public struct Word2VecTrainer: Sendable {
         let statistics = TrainingStatistics(
             corpusWords: 0, wordsPerEpoch: 0, epochs: 0, trainedWords: 0, preparationSeconds: 0, trainingSeconds: 0,
             epochLosses: [])
-        let model = Word2VecModel(vocabulary: vocabulary, vectors: vectors, trainingState: state, statistics: statistics)
+        let model = Word2VecModel(
+            vocabulary: vocabulary, vectors: vectors, trainingState: state, statistics: statistics)
         return try train(corpus: corpus, continuing: model, cancellation: cancellation, progress: progress)
     }
 
@@ -151,7 +152,8 @@ public struct Word2VecTrainer: Sendable {
             let worker = Thread {
                 let worker = TrainingWorker(memory: memory, options: options, random: random, tables: tables)
                 for epoch in 0 ..< epochs {
-                    guard worker.train(sentences: shares[thread], epoch: epoch, thread: thread, coordinator: coordinator)
+                    guard
+                        worker.train(sentences: shares[thread], epoch: epoch, thread: thread, coordinator: coordinator)
                     else { break }
                     coordinator.finish(epoch: epoch)
                 }
