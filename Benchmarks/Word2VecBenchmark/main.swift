@@ -1,2 +1,113 @@
 // Word2vec training benchmark (release build, run by Benchmarks/word2vec.sh).
-print("word2vec benchmark: not written yet")
+//
+//   Word2VecBenchmark --corpus FILE[.gz] --architecture cbow|skipgram [--threads N] [--epochs N]
+//                     [--output vectors.bin] [--min-count N] [--seed N] [--hs] [--negative N]
+//
+// Trains with the library's defaults (word2vec.c's) on the corpus, writes the vectors as a word2vec
+// binary file and prints one JSON line: wall seconds including vocabulary building, training
+// seconds, corpus words, words/s (word2vec.c's definition: corpus words × epochs / training
+// seconds) and peak resident memory.
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+import Foundation
+import NLPText
+import Word2Vec
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("Word2VecBenchmark: \(message)\n".utf8))
+    exit(2)
+}
+
+func number<T: LosslessStringConvertible>(_ text: String, _ flag: String) -> T {
+    guard let value = T(text) else { fail("bad value \(text) for \(flag)") }
+    return value
+}
+
+var arguments = ArraySlice(CommandLine.arguments.dropFirst())
+var corpusPath: String?
+var output: String?
+var options = Word2VecOptions()
+var quiet = false
+while let flag = arguments.popFirst() {
+    func value() -> String {
+        guard let value = arguments.popFirst() else { fail("\(flag) needs a value") }
+        return value
+    }
+    switch flag {
+    case "--corpus": corpusPath = value()
+    case "--output": output = value()
+    case "--architecture":
+        switch value() {
+        case "cbow": options.architecture = .cbow
+        case "skipgram": options.architecture = .skipGram
+        case let other: fail("unknown architecture \(other)")
+        }
+    case "--threads": options.threads = number(value(), flag)
+    case "--epochs": options.epochs = number(value(), flag)
+    case "--min-count": options.minCount = number(value(), flag)
+    case "--negative": options.negative = number(value(), flag)
+    case "--seed": options.seed = number(value(), flag)
+    case "--hs": options.hierarchicalSoftmax = true
+    case "--per-context-negatives": options.sharedNegatives = false
+    case "--quiet": quiet = true
+    default: fail("unknown argument \(flag)")
+    }
+}
+guard let corpusPath else { fail("--corpus is required") }
+
+func peakResidentMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024  // ru_maxrss is in KiB on Linux
+}
+
+let started = Date()
+let model: Word2VecModel
+do {
+    let corpus = try Corpus(path: corpusPath)
+    model = try Word2VecTrainer(options: options).train(corpus: corpus) { progress in
+        guard !quiet else { return }
+        let line = String(
+            format: "\r%5.1f%%  %.0f words/s  alpha %.5f  epoch %d/%d  loss %.4f  ETA %.0fs   ",
+            progress.fraction * 100, progress.wordsPerSecond, progress.alpha, progress.epoch, progress.epochs,
+            progress.currentLoss, progress.secondsRemaining)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+    if !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
+} catch {
+    fail("\(error)")
+}
+let wall = Date().timeIntervalSince(started)
+
+// A minimal word2vec.c binary writer. // replaced by WordVectors.save at merge
+func writeBinary(_ vectors: WordVectors, to path: String) throws {
+    var data = Data("\(vectors.count) \(vectors.dimension)\n".utf8)
+    let buffer = vectors.storage.buffer
+    for (row, word) in vectors.words.enumerated() {
+        data.append(contentsOf: Array(word.utf8))
+        data.append(0x20)
+        let values = UnsafeBufferPointer(rebasing: buffer[row * vectors.dimension ..< (row + 1) * vectors.dimension])
+        data.append(UnsafeBufferPointer(start: values.baseAddress, count: values.count))
+        data.append(0x0A)
+    }
+    try data.write(to: URL(fileURLWithPath: path + ".tmp"))
+    _ = rename(path + ".tmp", path)
+}
+if let output {
+    do { try writeBinary(model.vectors, to: output) } catch { fail("cannot write \(output): \(error)") }
+}
+
+let statistics = model.statistics
+let result: [String: Any] = [
+    "side": "ours", "architecture": options.architecture == .cbow ? "cbow" : "skipgram",
+    "threads": options.effectiveThreads, "epochs": options.epochs,
+    "wall_seconds": wall, "training_seconds": statistics.trainingSeconds,
+    "preparation_seconds": statistics.preparationSeconds, "corpus_words": statistics.corpusWords,
+    "words_per_second": Double(statistics.corpusWords * options.epochs) / statistics.trainingSeconds,
+    "vocabulary": model.vocabulary.count, "peak_rss_mb": peakResidentMegabytes(),
+    "epoch_losses": statistics.epochLosses,
+]
+let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+print(String(decoding: json, as: UTF8.self))

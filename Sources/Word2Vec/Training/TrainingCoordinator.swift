@@ -1,0 +1,94 @@
+// The little state the worker threads share besides the weights: word count, schedule, losses.
+
+import Synchronization
+
+/// Shared bookkeeping of a running training: the global word counter that drives the learning
+/// rate, per-epoch loss sums, and cancellation. Workers touch it once per
+/// ``TrainingWorker/checkpointWords`` words.
+final class TrainingCoordinator: Sendable {
+    /// Per-epoch sums over all threads.
+    struct Board: Sendable {
+        var loss: [Double]
+        var trained: [Int]
+        var threadsFinished: [Int]
+    }
+
+    let wordsProcessed = Atomic<Int>(0)
+    let stopped = Atomic<Bool>(false)
+    let board: Mutex<Board>
+    let wordsPerEpoch: Int
+    let epochs: Int
+    let threads: Int
+    let startAlpha: Double
+    let minAlpha: Double
+    let cancellation: TrainingCancellation?
+
+    init(
+        wordsPerEpoch: Int, epochs: Int, threads: Int, startAlpha: Double, minAlpha: Double,
+        cancellation: TrainingCancellation?
+    ) {
+        self.wordsPerEpoch = wordsPerEpoch
+        self.epochs = epochs
+        self.threads = threads
+        self.startAlpha = startAlpha
+        self.minAlpha = minAlpha
+        self.cancellation = cancellation
+        board = Mutex(
+            Board(
+                loss: Array(repeating: 0, count: epochs), trained: Array(repeating: 0, count: epochs),
+                threadsFinished: Array(repeating: 0, count: epochs)))
+    }
+
+    /// word2vec.c's schedule: `start × (1 − processed / (epochs × words + 1))`, at least `minAlpha`.
+    static func alpha(processed: Int, total: Int, start: Double, minimum: Double) -> Double {
+        max(minimum, start * (1 - Double(processed) / Double(total + 1)))
+    }
+
+    /// The learning rate now.
+    var alpha: Double {
+        Self.alpha(
+            processed: wordsProcessed.load(ordering: .relaxed), total: wordsPerEpoch * epochs, start: startAlpha,
+            minimum: minAlpha)
+    }
+
+    /// Whether training should stop (the caller cancelled).
+    var isCancelled: Bool {
+        if stopped.load(ordering: .relaxed) { return true }
+        if cancellation?.isCancelled == true {
+            stopped.store(true, ordering: .relaxed)
+            return true
+        }
+        return false
+    }
+
+    /// Adds a worker's words and losses since its last report; returns the new learning rate.
+    func report(words: Int, loss: Double, trained: Int, thread: Int, epoch: Int) -> Double {
+        let processed = wordsProcessed.add(words, ordering: .relaxed).newValue
+        if trained > 0 || loss != 0 {
+            board.withLock {
+                $0.loss[epoch] += loss
+                $0.trained[epoch] += trained
+            }
+        }
+        return Self.alpha(processed: processed, total: wordsPerEpoch * epochs, start: startAlpha, minimum: minAlpha)
+    }
+
+    /// Records that one thread finished `epoch`.
+    func finish(epoch: Int) { board.withLock { $0.threadsFinished[epoch] += 1 } }
+
+    /// The mean losses of the epochs every thread finished, and the running mean of the current one.
+    func losses() -> (finished: [Double], current: Double) {
+        board.withLock { board in
+            var finished: [Double] = []
+            for epoch in 0 ..< epochs where board.threadsFinished[epoch] == threads {
+                finished.append(board.trained[epoch] > 0 ? board.loss[epoch] / Double(board.trained[epoch]) : 0)
+            }
+            let current = min(finished.count, epochs - 1)
+            let running = board.trained[current] > 0 ? board.loss[current] / Double(board.trained[current]) : 0
+            return (finished, running)
+        }
+    }
+
+    /// Words trained after subsampling, all epochs.
+    var trainedWords: Int { board.withLock { $0.trained.reduce(0, +) } }
+}
