@@ -120,7 +120,7 @@ struct QueryCommandTests {
             text += "\(fillers[index % 40]) \(fillers[index * 7 % 40]) new york \(fillers[index * 13 % 40])\n"
         }
         try text.write(to: directory.appendingPathComponent("city.txt"), atomically: true, encoding: .utf8)
-        let result = try runW2V(["phrases", "city.txt", "out.txt", "--threshold", "10"], in: directory)
+        let result = try runW2V(["phrases", "city.txt", "out.txt", "--threshold", "2"], in: directory)
         #expect(result.status == 0, "\(result.standardError)")
         let output = try String(contentsOf: directory.appendingPathComponent("out.txt"), encoding: .utf8)
         let lines = output.split(separator: "\n")
