@@ -64,6 +64,10 @@ let package = Package(
             swiftSettings: optimizedSwift),
 
         .executableTarget(
+            name: "word2vec-tour", dependencies: ["NLPText", "Word2Vec"], path: "Examples/Word2VecTour",
+            swiftSettings: optimizedSwift),
+
+        .executableTarget(
             name: "keras-tour", dependencies: ["NLPText", "NLPNeural"], path: "Examples/KerasTour",
             swiftSettings: optimizedSwift),
 

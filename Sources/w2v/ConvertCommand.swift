@@ -30,7 +30,8 @@ struct Convert: ParsableCommand {
         let vectors = try WordVectors.load(from: input, format: from?.format)
         try vectors.save(to: output, format: to?.format)
         let format = to?.format ?? VectorFileFormat(extensionOf: output)
-        printDiagnostic("\(vectors.count) words × \(vectors.dimension) → \(output) (\(format.map(\.description) ?? "?"))")
+        printDiagnostic(
+            "\(vectors.count) words × \(vectors.dimension) → \(output) (\(format.map(\.description) ?? "?"))")
     }
 }
 

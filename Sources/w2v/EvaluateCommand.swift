@@ -68,7 +68,8 @@ struct Evaluate: ParsableCommand {
         }
         if let pairPath {
             if analogyPath != nil { print() }
-            let result = try vectors.evaluateWordPairs(try WordPairs(contentsOf: pairPath), caseInsensitive: !caseSensitive)
+            let result = try vectors.evaluateWordPairs(
+                try WordPairs(contentsOf: pairPath), caseInsensitive: !caseSensitive)
             print("Word pairs: \(pairPath)")
             print(result)
         }

@@ -65,7 +65,8 @@ struct Phrases: ParsableCommand {
             try writer.commit()
             if source != input { try? FileManager.default.removeItem(atPath: source) }
             printDiagnostic(
-                "pass \(pass): \(counts.totalWords) words, \(model.tables[0].count) phrases, \(joined) joins → \(destination)")
+                "pass \(pass): \(counts.totalWords) words, \(model.tables[0].count) phrases, \(joined) joins → \(destination)"
+            )
             source = destination
         }
     }

@@ -23,7 +23,8 @@ final class ProgressPrinter {
             var line = String(format: "epoch %d/%d: loss %.4f", epochsPrinted, progress.epochs, loss)
             // Speed and time are known at the snapshot, i.e. for the latest finished epoch only.
             if epochsPrinted == progress.epochLosses.count {
-                line += ", \(Self.compact(progress.wordsPerSecond)) words/s, \(Self.clock(progress.elapsedSeconds)) elapsed"
+                line +=
+                    ", \(Self.compact(progress.wordsPerSecond)) words/s, \(Self.clock(progress.elapsedSeconds)) elapsed"
             }
             writeToStandardError(redraws ? "\r\u{1B}[K" + line + "\n" : line + "\n")
         }

@@ -78,7 +78,8 @@ struct Train: ParsableCommand {
                     corpus: source, continuing: resumed.vectors, state: resumed.state,
                     cancellation: interruptCancellation, progress: printer?.report)
             } else {
-                model = try trainer.train(corpus: source, cancellation: interruptCancellation, progress: printer?.report)
+                model = try trainer.train(
+                    corpus: source, cancellation: interruptCancellation, progress: printer?.report)
             }
         } catch Word2VecError.cancelled {
             printDiagnostic("\ninterrupted: training stopped, no model written")
@@ -91,14 +92,17 @@ struct Train: ParsableCommand {
             try model.vectors.save(to: path, format: format)
         }
         if let saveVocab { try model.vocabulary.save(to: saveVocab) }
-        printDiagnostic("model written to \(path) (\(format), \(model.vectors.count) words × \(model.vectors.dimension))")
+        printDiagnostic(
+            "model written to \(path) (\(format), \(model.vectors.count) words × \(model.vectors.dimension))")
     }
 
     private func printSummary(_ model: Word2VecModel, options: Word2VecOptions) {
         let statistics = model.statistics
         let architecture = options.architecture == .cbow ? "CBOW" : "skip-gram"
-        let layers = [options.negative > 0 ? "negative \(options.negative)" : nil, options.hierarchicalSoftmax ? "hs" : nil]
-            .compactMap { $0 }.joined(separator: " + ")
+        let layers = [
+            options.negative > 0 ? "negative \(options.negative)" : nil, options.hierarchicalSoftmax ? "hs" : nil,
+        ]
+        .compactMap { $0 }.joined(separator: " + ")
         printDiagnostic(
             "\(architecture), \(layers), \(options.dimension) dimensions, \(options.effectiveThreads) threads: "
                 + "\(statistics.corpusWords) corpus words, \(model.vocabulary.count) in the vocabulary")

@@ -61,3 +61,20 @@ extension ExampleTests {
 /// The repository's root, found from this file's path.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
+
+/// The word2vec example on the synthetic two-topic corpus.
+@Suite("word2vec example")
+struct Word2VecExampleTests {
+    @Test("word2vec-tour trains, saves, reloads and finds a word's class mates")
+    func word2vecTour() throws {
+        let directory = try W2VTestCorpus.makeDirectory(lines: 1500)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try runProduct("word2vec-tour", [directory.appendingPathComponent("corpus.txt").path, "bus"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("33 words × 100") == true, "\(result.standardOutput)")
+        let neighbours = lines.dropFirst().compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(neighbours.count == 5)
+        #expect(neighbours.prefix(3).allSatisfy(W2VTestCorpus.vehicles.contains), "\(neighbours)")
+    }
+}

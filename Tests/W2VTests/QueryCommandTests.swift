@@ -41,7 +41,8 @@ struct QueryCommandTests {
 
     @Test("without words, similar reads queries from standard input like distance.c")
     func interactive() throws {
-        let result = try runProduct("w2v", ["similar", "--model", Self.glove, "-n", "3"], input: "paris\nnosuchword\nEXIT\nking\n")
+        let result = try runProduct(
+            "w2v", ["similar", "--model", Self.glove, "-n", "3"], input: "paris\nnosuchword\nEXIT\nking\n")
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("Word: paris"))
         #expect(!result.standardOutput.contains("Word: king"))
@@ -139,7 +140,10 @@ struct QueryCommandTests {
             #expect(top.standardOutput.contains("  \(command)"), "\(command)")
         }
         let train = try runProduct("w2v", ["help", "train"])
-        for option in ["--size", "--window", "--negative", "--hs", "--sample", "--min-count", "--threads", "--iter", "--alpha", "--cbow"] {
+        for option in [
+            "--size", "--window", "--negative", "--hs", "--sample", "--min-count", "--threads", "--iter", "--alpha",
+            "--cbow",
+        ] {
             #expect(train.standardOutput.contains(option), "\(option)")
         }
         let bad = try runProduct("w2v", ["train", "x.txt", "--cbow", "2"])

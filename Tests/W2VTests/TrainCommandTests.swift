@@ -37,7 +37,8 @@ struct TrainCommandTests {
         let directory = try W2VTestCorpus.makeDirectory(lines: 600)
         defer { try? FileManager.default.removeItem(at: directory) }
         for (name, seed) in [("a.bin", "5"), ("b.bin", "5"), ("c.bin", "6")] {
-            let result = try runW2V(["train", "corpus.txt", "-o", name, "--seed", seed, "-q"] + Self.quick, in: directory)
+            let result = try runW2V(
+                ["train", "corpus.txt", "-o", name, "--seed", seed, "-q"] + Self.quick, in: directory)
             #expect(result.status == 0, "\(result.standardError)")
         }
         let bytes = try ["a.bin", "b.bin", "c.bin"].map { try Data(contentsOf: directory.appendingPathComponent($0)) }
@@ -51,7 +52,8 @@ struct TrainCommandTests {
         let directory = try W2VTestCorpus.makeDirectory(lines: 600)
         defer { try? FileManager.default.removeItem(at: directory) }
         let text = try String(contentsOf: directory.appendingPathComponent("corpus.txt"), encoding: .utf8)
-        let train = try runW2V(["train", "-", "-o", "v.bin", "-q", "--seed", "2"] + Self.quick, in: directory, input: text)
+        let train = try runW2V(
+            ["train", "-", "-o", "v.bin", "-q", "--seed", "2"] + Self.quick, in: directory, input: text)
         #expect(train.status == 0, "\(train.standardError)")
         let convert = try runW2V(["convert", "v.bin", "v.txt"], in: directory)
         #expect(convert.status == 0, "\(convert.standardError)")

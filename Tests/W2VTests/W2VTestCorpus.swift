@@ -31,7 +31,8 @@ enum W2VTestCorpus {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "w2v-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try text(lines: lines).write(to: directory.appendingPathComponent("corpus.txt"), atomically: true, encoding: .utf8)
+        try text(lines: lines).write(
+            to: directory.appendingPathComponent("corpus.txt"), atomically: true, encoding: .utf8)
         return directory
     }
 }
