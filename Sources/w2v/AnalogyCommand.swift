@@ -25,21 +25,13 @@ struct Analogy: ParsableCommand {
     @Option(help: "cosadd (3CosAdd) or cosmul (3CosMul).")
     var method: AnalogyMethodArgument = .cosadd
 
-    @Option(name: [.customShort("n"), .long], help: "How many answers to print.")
-    var top: Int = 10
-
-    @Option(help: "Only consider the N most frequent words (default: all).")
-    var restrict: Int?
-
-    func validate() throws {
-        guard top > 0 else { throw ValidationError("--top must be positive") }
-        if let restrict, restrict <= 0 { throw ValidationError("--restrict must be positive") }
-    }
+    @OptionGroup var ranking: RankingOptions
 
     func run() throws {
         let vectors = try modelOptions.loadVectors()
         // "b is to a as c is to ?" in the library's terms is a − b + c.
-        let answers = try vectors.analogy(b, isTo: a, as: c, method: method.method, topN: top, restrictTo: restrict)
+        let answers = try vectors.analogy(
+            b, isTo: a, as: c, method: method.method, topN: ranking.top, restrictTo: ranking.restrict)
         print("\(a) − \(b) + \(c):\n")
         print(neighbourTable(answers, scoreTitle: method == .cosadd ? "Cosine similarity" : "3CosMul score"))
     }

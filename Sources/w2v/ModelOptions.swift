@@ -35,3 +35,18 @@ struct ModelOptions: ParsableArguments {
         return try WordVectors.load(from: path)
     }
 }
+
+/// `--top` and `--restrict`: how many ranked words to print, and from how many of the most
+/// frequent words.
+struct RankingOptions: ParsableArguments {
+    @Option(name: [.customShort("n"), .long], help: "How many words to print.")
+    var top: Int = 10
+
+    @Option(help: "Only consider the N most frequent words (default: all).")
+    var restrict: Int?
+
+    func validate() throws {
+        guard top > 0 else { throw ValidationError("--top must be positive") }
+        if let restrict, restrict <= 0 { throw ValidationError("--restrict must be positive") }
+    }
+}

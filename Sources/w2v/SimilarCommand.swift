@@ -28,16 +28,7 @@ struct Similar: ParsableCommand {
     @Option(name: .customLong("negative"), help: "A word to subtract from the query (repeatable).")
     var negativeWords: [String] = []
 
-    @Option(name: [.customShort("n"), .long], help: "How many words to print.")
-    var top: Int = 10
-
-    @Option(help: "Only consider the N most frequent words (default: all).")
-    var restrict: Int?
-
-    func validate() throws {
-        guard top > 0 else { throw ValidationError("--top must be positive") }
-        if let restrict, restrict <= 0 { throw ValidationError("--restrict must be positive") }
-    }
+    @OptionGroup var ranking: RankingOptions
 
     func run() throws {
         let vectors = try modelOptions.loadVectors()
@@ -50,7 +41,7 @@ struct Similar: ParsableCommand {
 
     private func printNeighbours(of words: [String], negative: [String], in vectors: WordVectors) throws {
         let neighbours = try vectors.mostSimilar(
-            positive: words, negative: negative, topN: top, restrictTo: restrict)
+            positive: words, negative: negative, topN: ranking.top, restrictTo: ranking.restrict)
         var header = ""
         for word in words + negative {
             if let row = vectors.index(of: word) { header += "Word: \(word)  Position in vocabulary: \(row)\n" }
