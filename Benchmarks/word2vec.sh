@@ -7,12 +7,13 @@
 # once into the git-ignored .build/word2vec-benchmark/ (gensim's corpus_file mode needs plain
 # text; ours reads the .gz itself, so its time includes decompression). For each configuration
 # (cbow, skipgram: word2vec.c defaults, size 100, window 5, negative 5, sample 1e-3, min-count 5,
-# 5 epochs) both sides train with the same number of threads, one after the other, for a few
-# rounds; then both vector sets are evaluated by gensim (evaluate_word_analogies on
+# 5 epochs) both sides train with the same number of threads, one after the other (alternating
+# who goes first), for a few rounds (best of each side); then both vector sets are evaluated by gensim (evaluate_word_analogies on
 # questions-words, restrict_vocab=30000, case_insensitive; evaluate_word_pairs on WordSim353).
 #
 # Words/s is word2vec.c's definition: corpus words × epochs / training seconds. Wall time includes
-# reading the corpus and building the vocabulary. Peak memory is getrusage's ru_maxrss.
+# reading the corpus and building the vocabulary. Peak memory is getrusage's ru_maxrss; CPU seconds
+# (user + system, all threads, whole process) vary less than wall time on a shared machine.
 #
 # Environment:
 #   W2V_BENCH_CONFIGS   default "cbow skipgram"
@@ -71,14 +72,26 @@ fi
 
 log "1-minute load average before the run: $(cut -d' ' -f1 /proc/loadavg) (other work disturbs the numbers)"
 out="Benchmarks/results/word2vec-$(date +%Y-%m-%d-%H%M%S).jsonl"
+run_ours() {
+    log "round $round/$rounds, $1: ours ($threads threads)"
+    "$bin" --corpus "$ours_input" --architecture "$1" --threads "$threads" --quiet \
+        --output "$cache/ours-$1.bin" >>"$out"
+}
+run_gensim() {
+    log "round $round/$rounds, $1: gensim ($threads workers)"
+    "$python" Benchmarks/word2vec_peer.py train --corpus "$plain" --architecture "$1" \
+        --threads "$threads" --output "$cache/gensim-$1.bin" >>"$out"
+}
 for ((round = 1; round <= rounds; round++)); do
     for config in $configs; do
-        log "round $round/$rounds, $config: ours ($threads threads)"
-        "$bin" --corpus "$ours_input" --architecture "$config" --threads "$threads" --quiet \
-            --output "$cache/ours-$config.bin" >>"$out"
-        log "round $round/$rounds, $config: gensim ($threads workers)"
-        "$python" Benchmarks/word2vec_peer.py train --corpus "$plain" --architecture "$config" \
-            --threads "$threads" --output "$cache/gensim-$config.bin" >>"$out"
+        # Alternate who goes first, so a change in the machine's load does not favour one side.
+        if ((round % 2 == 1)); then
+            run_ours "$config"
+            run_gensim "$config"
+        else
+            run_gensim "$config"
+            run_ours "$config"
+        fi
     done
 done
 for config in $configs; do

@@ -9,7 +9,8 @@
 same as the Swift side: size 100, window 5, negative 5, hs 0, sample 1e-3, min_count 5, 5 epochs,
 alpha 0.05 (CBOW) / 0.025 (skip-gram), min_alpha = alpha * 1e-4, cbow_mean 1. Wall time includes
 building the vocabulary. Words/s = corpus words x epochs / training seconds (word2vec.c's
-definition, the same as ours).
+definition, the same as ours). CPU seconds (user + system, all threads, whole process) are
+reported too: on a shared machine they vary less than wall time.
 """
 
 import argparse
@@ -37,6 +38,7 @@ def train(args):
         epochs=args.epochs, compute_loss=False,
     )
     done = time.perf_counter()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     model.wv.save_word2vec_format(args.output, binary=True)
     training = done - vocab_done
     words = model.corpus_total_words
@@ -44,7 +46,8 @@ def train(args):
         "side": "gensim", "architecture": args.architecture, "threads": args.threads, "epochs": args.epochs,
         "wall_seconds": done - started, "training_seconds": training, "preparation_seconds": vocab_done - started,
         "corpus_words": words, "words_per_second": words * args.epochs / training,
-        "vocabulary": len(model.wv), "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "vocabulary": len(model.wv), "peak_rss_mb": usage.ru_maxrss / 1024,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
     }, sort_keys=True))
 
 
@@ -76,7 +79,7 @@ def report(args):
                 best = runs.get(key)
                 if best is None or row["words_per_second"] > best["words_per_second"]:
                     runs[key] = row
-    header = (f"{'config':<9} {'side':<7} {'wall s':>7} {'train s':>8} {'words/s':>10} {'peak MB':>8} "
+    header = (f"{'config':<9} {'side':<7} {'wall s':>7} {'train s':>8} {'words/s':>10} {'CPU s':>7} {'peak MB':>8} "
               f"{'analogy':>8} {'ws353 ρ':>8}")
     print(header)
     print("-" * len(header))
@@ -87,12 +90,13 @@ def report(args):
                 continue
             ev = evaluations.get((side, architecture), {})
             print(f"{architecture:<9} {side:<7} {row['wall_seconds']:>7.1f} {row['training_seconds']:>8.1f} "
-                  f"{row['words_per_second']:>10.0f} {row['peak_rss_mb']:>8.0f} "
+                  f"{row['words_per_second']:>10.0f} {row.get('cpu_seconds', float('nan')):>7.1f} {row['peak_rss_mb']:>8.0f} "
                   f"{ev.get('analogy', float('nan')):>8.4f} {ev.get('wordsim_spearman', float('nan')):>8.4f}")
         ours, theirs = runs.get(("ours", architecture)), runs.get(("gensim", architecture))
         if ours and theirs:
             print(f"{architecture:<9} ratio   words/s ours/gensim {ours['words_per_second'] / theirs['words_per_second']:.2f}x, "
-                  f"wall gensim/ours {theirs['wall_seconds'] / ours['wall_seconds']:.2f}x")
+                  f"wall gensim/ours {theirs['wall_seconds'] / ours['wall_seconds']:.2f}x, "
+                  f"CPU s gensim/ours {theirs.get('cpu_seconds', float('nan')) / ours.get('cpu_seconds', float('nan')):.2f}x")
 
 
 def main():

@@ -6,7 +6,7 @@
 // Trains with the library's defaults (word2vec.c's) on the corpus, writes the vectors as a word2vec
 // binary file and prints one JSON line: wall seconds including vocabulary building, training
 // seconds, corpus words, words/s (word2vec.c's definition: corpus words × epochs / training
-// seconds) and peak resident memory.
+// seconds), peak resident memory and the process's CPU seconds (user + system, all threads).
 
 #if canImport(Glibc)
     import Glibc
@@ -57,10 +57,12 @@ while let flag = arguments.popFirst() {
 }
 guard let corpusPath else { fail("--corpus is required") }
 
-func peakResidentMegabytes() -> Double {
+func resourceUsage() -> (peakMegabytes: Double, cpuSeconds: Double) {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024  // ru_maxrss is in KiB on Linux
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    // ru_maxrss is in KiB on Linux.
+    return (Double(usage.ru_maxrss) / 1024, seconds(usage.ru_utime) + seconds(usage.ru_stime))
 }
 
 let started = Date()
@@ -100,13 +102,15 @@ if let output {
 }
 
 let statistics = model.statistics
+let usage = resourceUsage()
 let result: [String: Any] = [
     "side": "ours", "architecture": options.architecture == .cbow ? "cbow" : "skipgram",
     "threads": options.effectiveThreads, "epochs": options.epochs,
     "wall_seconds": wall, "training_seconds": statistics.trainingSeconds,
     "preparation_seconds": statistics.preparationSeconds, "corpus_words": statistics.corpusWords,
     "words_per_second": Double(statistics.corpusWords * options.epochs) / statistics.trainingSeconds,
-    "vocabulary": model.vocabulary.count, "peak_rss_mb": peakResidentMegabytes(),
+    "vocabulary": model.vocabulary.count, "peak_rss_mb": usage.peakMegabytes,
+    "cpu_seconds": usage.cpuSeconds,
     "epoch_losses": statistics.epochLosses,
 ]
 let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])

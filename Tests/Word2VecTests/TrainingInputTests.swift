@@ -148,6 +148,17 @@ import Testing
         )
     }
 
+    @Test func optionsRoundTripThroughJSON() throws {
+        var options = Word2VecOptions(architecture: .skipGram)
+        options.alpha = 0.01
+        options.threads = 3
+        options.seed = 99
+        #expect(try Word2VecOptions(json: Word2VecTrainer.json(options)) == options)
+        #expect(try Word2VecOptions(json: "{}") == Word2VecOptions(), "missing settings keep their defaults")
+        #expect(try Word2VecOptions(json: #"{"dimension": 50}"#).dimension == 50)
+        #expect(throws: (any Error).self) { try Word2VecOptions(json: "not json") }
+    }
+
     @Test func emptyVocabularyAndMissingFile() throws {
         var options = GrammarCorpus.options(.cbow)
         options.minCount = 100_000

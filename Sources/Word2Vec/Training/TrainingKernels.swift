@@ -60,6 +60,22 @@ enum TrainingKernels {
         for c in 0 ..< chunks { store(load(y, c).addingProduct(scale, load(x, c)), y, c) }
     }
 
+    /// `y += a0·x0 + a1·x1 + a2·x2 + a3·x3`, reading and writing `y` once.
+    @inline(__always)
+    static func axpy4(
+        _ a: SIMD4<Float>, _ x0: UnsafePointer<Float>, _ x1: UnsafePointer<Float>, _ x2: UnsafePointer<Float>,
+        _ x3: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, chunks: Int
+    ) {
+        let a0 = Chunk(repeating: a[0])
+        let a1 = Chunk(repeating: a[1])
+        let a2 = Chunk(repeating: a[2])
+        let a3 = Chunk(repeating: a[3])
+        for c in 0 ..< chunks {
+            let sum = load(y, c).addingProduct(a0, load(x0, c)).addingProduct(a1, load(x1, c))
+            store(sum.addingProduct(a2, load(x2, c)).addingProduct(a3, load(x3, c)), y, c)
+        }
+    }
+
     /// `y += x`.
     @inline(__always)
     static func add(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, chunks: Int) {

@@ -255,29 +255,39 @@ final class TrainingWorker {
                 j &+= 1
             }
         }
-        // Input errors with the old outputs: errors_i = Σ_j g_ij · out_j.
+        // Input errors with the old outputs: errors_i = Σ_j g_ij · out_j, four outputs at a time.
         for i in 0 ..< m {
             let g = gradients + i &* n
             let e = errors + i &* stride
-            for c in 0 ..< chunks {
-                var acc = Chunk()
-                for j in 0 ..< n {
-                    acc = acc.addingProduct(Chunk(repeating: g[j]), TrainingKernels.load(outputRows[j], c))
-                }
-                TrainingKernels.store(acc, e, c)
+            TrainingKernels.zero(e, chunks: chunks)
+            var j = 0
+            while j &+ 4 <= n {
+                TrainingKernels.axpy4(
+                    SIMD4(g[j], g[j &+ 1], g[j &+ 2], g[j &+ 3]), outputRows[j], outputRows[j &+ 1],
+                    outputRows[j &+ 2], outputRows[j &+ 3], e, chunks: chunks)
+                j &+= 4
+            }
+            while j < n {
+                TrainingKernels.axpy(g[j], outputRows[j], e, chunks: chunks)
+                j &+= 1
             }
         }
-        // Output updates with the old inputs: out_j += Σ_i g_ij · in_i.
+        // Output updates with the old inputs: out_j += Σ_i g_ij · in_i, four inputs at a time.
         for j in 0 ..< n {
             let out = outputRows[j]
-            for c in 0 ..< chunks {
-                var acc = TrainingKernels.load(out, c)
-                for i in 0 ..< m {
-                    acc = acc.addingProduct(
-                        Chunk(repeating: gradients[i &* n &+ j]),
-                        TrainingKernels.load(syn0 + Int(contexts[i]) &* stride, c))
-                }
-                TrainingKernels.store(acc, out, c)
+            var i = 0
+            while i &+ 4 <= m {
+                TrainingKernels.axpy4(
+                    SIMD4(
+                        gradients[i &* n &+ j], gradients[(i &+ 1) &* n &+ j], gradients[(i &+ 2) &* n &+ j],
+                        gradients[(i &+ 3) &* n &+ j]),
+                    syn0 + Int(contexts[i]) &* stride, syn0 + Int(contexts[i &+ 1]) &* stride,
+                    syn0 + Int(contexts[i &+ 2]) &* stride, syn0 + Int(contexts[i &+ 3]) &* stride, out, chunks: chunks)
+                i &+= 4
+            }
+            while i < m {
+                TrainingKernels.axpy(gradients[i &* n &+ j], syn0 + Int(contexts[i]) &* stride, out, chunks: chunks)
+                i &+= 1
             }
         }
         for i in 0 ..< m {

@@ -1,5 +1,7 @@
 // The trainer's settings, named after word2vec.c's command-line flags.
 
+import Foundation
+
 /// Everything that decides how word2vec trains. Every default is word2vec.c's (`-size 100
 /// -window 5 -negative 5 -hs 0 -sample 1e-3 -min-count 5 -iter 5 -cbow 1`, `-alpha` 0.05 for
 /// CBOW and 0.025 for skip-gram), so `Word2VecOptions()` trains what `./word2vec -train …` does.
@@ -113,5 +115,69 @@ public struct Word2VecOptions: Sendable, Equatable, Codable {
         try check(phrasePasses >= 0 && phrasePasses <= 8, "phrasePasses", phrasePasses, "it must be in 0…8")
         try check(phraseMinCount >= 1, "phraseMinCount", phraseMinCount, "it must be at least 1")
         try check(phraseThreshold.isFinite, "phraseThreshold", phraseThreshold, "it must be finite")
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case architecture, dimension, window, shrinkWindow, negative, negativeExponent, hierarchicalSoftmax,
+            sharedNegatives, sample, minCount, maxVocabularySize, maxCountedTypes, alpha, minAlphaFraction, epochs,
+            threads, seed, cbowMean, maxSentenceLength, phrasePasses, phraseMinCount, phraseThreshold
+    }
+
+    /// Decodes options; settings missing from the JSON (from an older version) keep their defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let value = try container.decodeIfPresent(type(of: architecture).self, forKey: .architecture) {
+            architecture = value
+        }
+        if let value = try container.decodeIfPresent(type(of: dimension).self, forKey: .dimension) { dimension = value }
+        if let value = try container.decodeIfPresent(type(of: window).self, forKey: .window) { window = value }
+        if let value = try container.decodeIfPresent(type(of: shrinkWindow).self, forKey: .shrinkWindow) {
+            shrinkWindow = value
+        }
+        if let value = try container.decodeIfPresent(type(of: negative).self, forKey: .negative) { negative = value }
+        if let value = try container.decodeIfPresent(type(of: negativeExponent).self, forKey: .negativeExponent) {
+            negativeExponent = value
+        }
+        if let value = try container.decodeIfPresent(type(of: hierarchicalSoftmax).self, forKey: .hierarchicalSoftmax) {
+            hierarchicalSoftmax = value
+        }
+        if let value = try container.decodeIfPresent(type(of: sharedNegatives).self, forKey: .sharedNegatives) {
+            sharedNegatives = value
+        }
+        if let value = try container.decodeIfPresent(type(of: sample).self, forKey: .sample) { sample = value }
+        if let value = try container.decodeIfPresent(type(of: minCount).self, forKey: .minCount) { minCount = value }
+        maxVocabularySize =
+            try container.decodeIfPresent(type(of: maxVocabularySize).self, forKey: .maxVocabularySize) ?? nil
+        if let value = try container.decodeIfPresent(type(of: maxCountedTypes).self, forKey: .maxCountedTypes) {
+            maxCountedTypes = value
+        }
+        alpha = try container.decodeIfPresent(type(of: alpha).self, forKey: .alpha) ?? nil
+        if let value = try container.decodeIfPresent(type(of: minAlphaFraction).self, forKey: .minAlphaFraction) {
+            minAlphaFraction = value
+        }
+        if let value = try container.decodeIfPresent(type(of: epochs).self, forKey: .epochs) { epochs = value }
+        threads = try container.decodeIfPresent(type(of: threads).self, forKey: .threads) ?? nil
+        if let value = try container.decodeIfPresent(type(of: seed).self, forKey: .seed) { seed = value }
+        if let value = try container.decodeIfPresent(type(of: cbowMean).self, forKey: .cbowMean) { cbowMean = value }
+        if let value = try container.decodeIfPresent(type(of: maxSentenceLength).self, forKey: .maxSentenceLength) {
+            maxSentenceLength = value
+        }
+        if let value = try container.decodeIfPresent(type(of: phrasePasses).self, forKey: .phrasePasses) {
+            phrasePasses = value
+        }
+        if let value = try container.decodeIfPresent(type(of: phraseMinCount).self, forKey: .phraseMinCount) {
+            phraseMinCount = value
+        }
+        if let value = try container.decodeIfPresent(type(of: phraseThreshold).self, forKey: .phraseThreshold) {
+            phraseThreshold = value
+        }
+    }
+}
+
+extension Word2VecOptions {
+    /// Options decoded from ``TrainingState/optionsJSON``.
+    /// - Throws: the decoder's error for malformed JSON.
+    public init(json: String) throws {
+        self = try JSONDecoder().decode(Word2VecOptions.self, from: Data(json.utf8))
     }
 }

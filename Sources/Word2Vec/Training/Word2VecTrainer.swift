@@ -22,12 +22,22 @@ enum ActiveProcessors {
 /// model.vectors  // WordVectors, "</s>" first, then by frequency
 /// ```
 ///
-/// The corpus is read into a vocabulary and an id stream first (see the notes on reading in the
-/// type docs of `PreparedCorpus`: files twice streaming, standard input once into memory), then
-/// `threads` workers each take a contiguous share of the sentences (equal word counts) and run all
-/// epochs over it, updating the shared weights without locks (Hogwild, as word2vec.c). The learning
-/// rate falls linearly with the words processed by all threads (word2vec.c's schedule, checked
-/// every 10,000 words). With one thread and a fixed seed the vectors are bit-for-bit reproducible.
+/// Reading: the corpus becomes a vocabulary and an in-memory stream of `Int32` ids before training
+/// starts, so the training threads never see text. Files (plain or gzip) are read twice, streaming
+/// (count, then encode; memory holds the counts and 4 bytes per word, never the text); standard
+/// input and file descriptors cannot be read twice, so their text is read once into memory and
+/// counted and encoded from there (as is the output of the optional phrase passes). As in
+/// word2vec.c every newline ends a sentence and `</s>` is vocabulary id 0, counted once per newline
+/// and written with the vectors, but never trained; lines longer than
+/// ``Word2VecOptions/maxSentenceLength`` words are split; words outside the vocabulary are dropped.
+///
+/// Training: `threads` workers each take a contiguous share of the sentences (equal word counts)
+/// and run all epochs over it, updating the shared weights without locks (Hogwild, as word2vec.c).
+/// The learning rate falls linearly with the words processed by all threads (word2vec.c's
+/// schedule, checked every 10,000 words). With one thread and a fixed seed the vectors are
+/// bit-for-bit reproducible. CBOW is word2vec.c's update; skip-gram by default shares each center
+/// word's negatives across its window and trains the window as one small matrix product (see
+/// ``Word2VecOptions/sharedNegatives``).
 ///
 /// Progress is reported on the calling thread about every ``progressInterval`` seconds and once
 /// at the end. A ``TrainingCancellation`` stops the run within about 10,000 words per thread;
