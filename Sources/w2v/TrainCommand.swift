@@ -62,7 +62,7 @@ struct Train: ParsableCommand {
             guard let state else {
                 throw RuntimeError("'\(path)' has no training state (it holds vectors only), so it cannot be resumed")
             }
-            baseOptions = try JSONDecoder().decode(Word2VecOptions.self, from: Data(state.optionsJSON.utf8))
+            baseOptions = try Word2VecOptions(json: state.optionsJSON)
             baseOptions.threads = nil
             resumed = (vectors, state)
         }
