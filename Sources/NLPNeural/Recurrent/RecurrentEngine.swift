@@ -72,6 +72,7 @@ final class RecurrentEngine {
     private let scratch = RecurrentBuffer()
     private let packedKernel = PackedPanels()  // W (forward) or Wᵀ (backward), packed
     private let packedRecurrent = PackedPanels()  // U (forward) or Uᵀ (backward), packed
+    private let sparseInput = SparseInputRows()  // the input's nonzeros, when it is mostly zeros
 
     // The latest forward pass.
     private(set) var batch = 0
@@ -81,6 +82,8 @@ final class RecurrentEngine {
     private var keptForBackward = false
     private var inputDropout: [Float]?
     private var recurrentDropout: [Float]?
+    /// Whether every row of the latest forward pass's input was recorded in `sparseInput`.
+    private(set) var inputWasSparse = false
 
     init(
         kind: RecurrentCellKind, units: Int, inputSize: Int, activations: RecurrentActivations, goBackwards: Bool,
@@ -104,6 +107,10 @@ final class RecurrentEngine {
 
     /// Overrides the thread budget of the time loops (tests compare 1 slice with several).
     var maximumSlices: Int?
+
+    /// Whether inputs that are mostly zeros (one-hot) use their nonzeros for `x·W` and `∂W`
+    /// (`SparseInputRows`); tests turn it off to compare with the dense products.
+    var allowsSparseInput = true
 
     /// The input step processed at step `s`.
     @inline(__always)
@@ -177,11 +184,17 @@ final class RecurrentEngine {
         let kind = self.kind
         let goBackwards = self.goBackwards
         let inputDropout = self.inputDropout
+        let sparseInput = allowsSparseInput && D >= SparseInputRows.minimumDepth && T > 0 ? self.sparseInput : nil
+        sparseInput?.prepare(rows: T * B, depth: D, batch: B)
+        inputWasSparse = false
         func timeLoop(_ sequence: UnsafeMutablePointer<Float>?) {
             input.withUnsafeBufferPointer { x in
                 let x = x.baseAddress!
                 RecurrentSlices.run(batch: B, slices: sliceCount(batch: B)) { rows in
                     let (r0, n) = (rows.lowerBound, rows.count)
+                    // Each slice records its input's nonzeros while they are in cache, until a row
+                    // has too many; a slice whose every row qualified gathers rows of W for x·W.
+                    var scanning = sparseInput != nil
                     if let xT {
                         for b in rows {
                             for s in 0 ..< T {
@@ -194,9 +207,22 @@ final class RecurrentEngine {
                                 } else {
                                     target.update(from: source, count: D)
                                 }
+                                if scanning, let sparseInput {
+                                    scanning = sparseInput.record(row: s * B + b, target, depth: D)
+                                }
+                            }
+                        }
+                    } else if let sparseInput {
+                        scan: for b in rows {
+                            for s in 0 ..< T {
+                                let source = x + (b * T + (goBackwards ? T - 1 - s : s)) * D
+                                scanning = sparseInput.record(row: s * B + b, source, depth: D)
+                                if !scanning { break scan }
                             }
                         }
                     }
+                    let gathered = scanning
+                    sparseInput?.setSlice(rows, sparse: gathered)
                     for s in 0 ..< T {
                         // Step s's input rows: the time-major copy, or the batch-major input in place.
                         let (stepInput, inputStride) =
@@ -212,8 +238,14 @@ final class RecurrentEngine {
                             recurrentInput = UnsafePointer(target)
                         }
                         let block = ((training ? s : 0) * B + r0) * GH
-                        packedKernel.multiply(
-                            stepInput, lda: inputStride, rows: n, into: z + block, ldc: GH, accumulate: false)
+                        if gathered, let sparseInput {
+                            sparseInput.gather(
+                                firstRow: s * B + r0, count: n, weights: weights.kernel, width: GH, into: z + block,
+                                ldz: GH)
+                        } else {
+                            packedKernel.multiply(
+                                stepInput, lda: inputStride, rows: n, into: z + block, ldc: GH, accumulate: false)
+                        }
                         packedRecurrent.multiply(
                             recurrentInput, lda: H, rows: n, into: (hU ?? z) + block, ldc: GH, accumulate: hU == nil)
                         let state = (s * B + r0) * H
@@ -249,6 +281,7 @@ final class RecurrentEngine {
             timeLoop(nil)
             output = Tensor(shape: [B, H]) { $0.baseAddress!.update(from: h + T * B * H, count: B * H) }
         }
+        inputWasSparse = sparseInput?.coversAllRows ?? false
         var finalState = [Tensor(shape: [B, H]) { $0.baseAddress!.update(from: h + T * B * H, count: B * H) }]
         if let c {
             finalState.append(Tensor(shape: [B, H]) { $0.baseAddress!.update(from: c + T * B * H, count: B * H) })
@@ -370,9 +403,18 @@ final class RecurrentEngine {
         } else {
             timeLoop(nil)
         }
-        // Weight gradients: one GEMM each over all steps.
+        // Weight gradients: one GEMM each over all steps; with a gathered input, ∂W and ∂b in one
+        // pass over δZ, column ranges on the slice threads.
+        let sparseKernelGradient = inputWasSparse && rows > 0
+        if sparseKernelGradient && (kernelGradient != nil || biasGradient != nil) {
+            let (sparseInput, dz) = (self.sparseInput, UnsafePointer(dz))
+            RecurrentSlices.run(batch: GH, slices: sliceCount(batch: GH)) { range in
+                sparseInput.addKernelGradient(
+                    dz, width: GH, columns: range, into: kernelGradient, biasGradient: biasGradient)
+            }
+        }
         if rows > 0 {
-            if let kernelGradient {
+            if !sparseKernelGradient, let kernelGradient {
                 BLAS.sgemm(
                     transposeA: true, transposeB: false, m: D, n: GH, k: rows, a: xT.pointer, lda: D, b: dz, ldb: GH,
                     beta: 1, c: kernelGradient, ldc: GH)
@@ -383,12 +425,14 @@ final class RecurrentEngine {
                     transposeA: true, transposeB: false, m: H, n: GH, k: rows, a: previous, lda: H, b: dzU ?? dz,
                     ldb: GH, beta: 1, c: recurrentKernelGradient, ldc: GH)
             }
-            if let biasGradient {
+            if let biasGradient, !sparseKernelGradient || dzU != nil {
                 // Column ranges on the slice threads (each column still sums its rows in order).
                 let dz = UnsafePointer(dz)
                 let dzU = dzU.map { UnsafePointer($0) }
                 RecurrentSlices.run(batch: GH, slices: sliceCount(batch: GH)) { range in
-                    RecurrentMath.addColumnSums(dz, rows: rows, columns: GH, range: range, into: biasGradient)
+                    if !sparseKernelGradient {
+                        RecurrentMath.addColumnSums(dz, rows: rows, columns: GH, range: range, into: biasGradient)
+                    }
                     if let dzU {
                         RecurrentMath.addColumnSums(dzU, rows: rows, columns: GH, range: range, into: biasGradient + GH)
                     }
