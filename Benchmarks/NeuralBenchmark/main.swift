@@ -11,6 +11,8 @@
 //   --json                                   one JSON object per line instead of a table
 //   --phases 20                              instead: the best time of each phase of a training
 //                                            step over 20 steps (see Phases.swift)
+//   --cpu-clock                              with --phases: the main thread's CPU time instead of
+//                                            the wall clock (all the work at --threads 1)
 import Foundation
 import NLPCore
 import NLPNeural
@@ -21,6 +23,7 @@ struct Options {
     var minSeconds = 3.0
     var json = false
     var phaseSteps: Int?
+    var cpuClock = false
 }
 
 func fail(_ message: String) -> Never {
@@ -45,6 +48,7 @@ func parseOptions() -> Options {
             guard let s = Double(value()), s > 0 else { fail("--min-seconds needs a positive number") }
             options.minSeconds = s
         case "--json": options.json = true
+        case "--cpu-clock": options.cpuClock = true
         case "--phases":
             guard let n = Int(value()), n > 0 else { fail("--phases needs a positive integer") }
             options.phaseSteps = n
@@ -90,10 +94,11 @@ let options = parseOptions()
 BLAS.threads = options.threads
 if let steps = options.phaseSteps {
     for name in options.configs {
-        let times = phaseTimes(try makeModel(name), steps: steps)
+        let times = phaseTimes(
+            try makeModel(name), steps: steps, clock: options.cpuClock ? threadCPUSeconds : monotonicSeconds)
         let total = times.reduce(0) { $0 + $1.seconds }
         print(
-            "\(name), \(options.threads) thread(s): best of \(steps) steps per phase, sum \(String(format: "%.2f", total * 1000)) ms"
+            "\(name), \(options.threads) thread(s): best of \(steps) steps per phase (\(options.cpuClock ? "thread CPU time" : "wall clock")), sum \(String(format: "%.2f", total * 1000)) ms"
         )
         for (phase, seconds) in times {
             print(
