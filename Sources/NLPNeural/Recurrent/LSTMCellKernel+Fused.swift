@@ -30,9 +30,8 @@ extension LSTMCellKernel {
                 continue
             }
             let cAct = s.cActivated! + b * units
-            var j = 0
-            while j < units {
-                let n = min(16, units - j)
+            // 16 units at a time; `n` is the constant 16 in the main loop once inlined.
+            @inline(__always) func lanes(_ j: Int, _ n: Int) {
                 @inline(__always) func get(_ p: UnsafePointer<Float>) -> FloatVector {
                     n == 16 ? RecurrentMath.load(p + j) : RecurrentMath.partial(p + j, n)
                 }
@@ -56,8 +55,13 @@ extension LSTMCellKernel {
                 put(cNew, c)
                 put(ct, cAct)
                 put(o * ct, h)
+            }
+            var j = 0
+            while j + 16 <= units {
+                lanes(j, 16)
                 j += 16
             }
+            if j < units { lanes(j, units - j) }
         }
     }
 
@@ -79,9 +83,8 @@ extension LSTMCellKernel {
             let cPrev = s.cPrev! + b * units
             let cAct = s.cActivated! + b * units
             let dc = d.dcCarry! + b * units
-            var j = 0
-            while j < units {
-                let n = min(16, units - j)
+            // 16 units at a time; `n` is the constant 16 in the main loop once inlined.
+            @inline(__always) func lanes(_ j: Int, _ n: Int) {
                 @inline(__always) func get(_ p: UnsafePointer<Float>) -> FloatVector {
                     n == 16 ? RecurrentMath.load(p + j) : RecurrentMath.partial(p + j, n)
                 }
@@ -99,8 +102,13 @@ extension LSTMCellKernel {
                 put(dhv * ct * o * (one - o), dz + 3 * units)
                 put(deltaC * f, dc)
                 put(FloatVector(repeating: 0), dhCarry)
+            }
+            var j = 0
+            while j + 16 <= units {
+                lanes(j, 16)
                 j += 16
             }
+            if j < units { lanes(j, units - j) }
         }
     }
 }
