@@ -137,6 +137,7 @@ struct SparseRecurrentInputTests {
         let rows = SparseInputRows()
         rows.prepare(rows: 3, depth: depth, batch: 3)
         #expect(rows.capacity == 5)
+        #expect(SparseInputRows.capacity(depth: 10_000) == 64 && SparseInputRows.capacity(depth: 16) == 2)
         var x = [Float](repeating: 0, count: 3 * depth)
         x[3] = 2
         x[39] = -1

@@ -11,14 +11,16 @@ import NLPCore
 /// uses them when a whole slice qualified; the results equal the dense products up to the order
 /// of the additions (a zero input entry contributes nothing, even against a non-finite weight).
 ///
-/// Rows hold at most `capacity` entries: `depth / 8`, where gathering rows of `W` stays well
-/// ahead of the packed dense product. Inputs narrower than 16 features are never scanned.
+/// Rows hold at most `capacity` entries: `depth / 8` (at most 64), where gathering rows of `W`
+/// stays well ahead of the packed dense product. Inputs narrower than 16 features are never
+/// scanned.
 final class SparseInputRows {
     /// The narrowest input worth scanning.
     static let minimumDepth = 16
 
-    /// The most nonzeros a row of `depth` features may hold and still be gathered.
-    static func capacity(depth: Int) -> Int { depth / 8 }
+    /// The most nonzeros a row of `depth` features may hold and still be gathered: `depth / 8`,
+    /// at most 64 (so a wide dense input does not reserve a large buffer it never fills).
+    static func capacity(depth: Int) -> Int { min(depth / 8, 64) }
 
     private var indices: UnsafeMutablePointer<Int32>
     private var indexCapacity: Int
