@@ -166,4 +166,22 @@ struct SparseRecurrentInputTests {
             }
         }
     }
+
+    @Test("addTransposed adds the transpose across partial tiles", arguments: [(1, 1), (33, 7), (70, 100)])
+    func addTransposed(_ shape: (Int, Int)) {
+        let (rows, columns) = shape
+        let t = (0 ..< rows * columns).map { Float($0) * 0.5 }
+        var c = (0 ..< columns * rows).map { Float($0 % 7) }
+        let before = c
+        t.withUnsafeBufferPointer { t in
+            c.withUnsafeMutableBufferPointer { c in
+                RecurrentMath.addTransposed(t.baseAddress!, rows: rows, columns: columns, into: c.baseAddress!)
+            }
+        }
+        for i in 0 ..< columns {
+            for j in 0 ..< rows {
+                #expect(c[i * rows + j] == before[i * rows + j] + t[j * columns + i], "[\(i), \(j)] of \(shape)")
+            }
+        }
+    }
 }
