@@ -9,6 +9,10 @@
 //   --threads 2                              BLAS threads
 //   --min-seconds 3                          timed work per measurement (after one warm-up step)
 //   --json                                   one JSON object per line instead of a table
+//   --phases 20                              instead: the best time of each phase of a training
+//                                            step over 20 steps (see Phases.swift)
+//   --cpu-clock                              with --phases: the main thread's CPU time instead of
+//                                            the wall clock (all the work at --threads 1)
 import Foundation
 import NLPCore
 import NLPNeural
@@ -18,6 +22,8 @@ struct Options {
     var threads = 2
     var minSeconds = 3.0
     var json = false
+    var phaseSteps: Int?
+    var cpuClock = false
 }
 
 func fail(_ message: String) -> Never {
@@ -42,6 +48,10 @@ func parseOptions() -> Options {
             guard let s = Double(value()), s > 0 else { fail("--min-seconds needs a positive number") }
             options.minSeconds = s
         case "--json": options.json = true
+        case "--cpu-clock": options.cpuClock = true
+        case "--phases":
+            guard let n = Int(value()), n > 0 else { fail("--phases needs a positive integer") }
+            options.phaseSteps = n
         default: fail("unknown option \(flag)")
         }
     }
@@ -82,6 +92,22 @@ func bestTime(minSeconds: Double, _ body: () -> Void) -> Double {
 
 let options = parseOptions()
 BLAS.threads = options.threads
+if let steps = options.phaseSteps {
+    for name in options.configs {
+        let times = phaseTimes(
+            try makeModel(name), steps: steps, clock: options.cpuClock ? threadCPUSeconds : monotonicSeconds)
+        let total = times.reduce(0) { $0 + $1.seconds }
+        print(
+            "\(name), \(options.threads) thread(s): best of \(steps) steps per phase (\(options.cpuClock ? "thread CPU time" : "wall clock")), sum \(String(format: "%.2f", total * 1000)) ms"
+        )
+        for (phase, seconds) in times {
+            print(
+                "  " + phase.padding(toLength: 24, withPad: " ", startingAt: 0)
+                    + String(format: "%8.2f ms %5.1f %%", seconds * 1000, 100 * seconds / total))
+        }
+    }
+    exit(0)
+}
 if !options.json {
     print(BLAS.summary)
     print("config       train samples/s   inference samples/s")

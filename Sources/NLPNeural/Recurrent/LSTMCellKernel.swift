@@ -9,7 +9,18 @@ import NLPCore
 /// ```
 /// (σ is `recurrentActivation`, tanh is `activation`.) A masked row keeps `h = h_prev`, `c = c_prev`.
 enum LSTMCellKernel {
+    /// One forward step: the fused kernel for the default activations, else the general one.
     static func forward(_ s: RecurrentStep, _ f: RecurrentActivations) {
+        if isFusable(f) { forwardFused(s) } else { forwardGeneral(s, f) }
+    }
+
+    /// One backward step (see `backwardGeneral` for the derivation).
+    static func backward(_ s: RecurrentStep, _ d: RecurrentStepGradients, _ f: RecurrentActivations) {
+        if isFusable(f) { backwardFused(s, d) } else { backwardGeneral(s, d, f) }
+    }
+
+    /// The forward step for any activations, one elementwise loop per operation.
+    static func forwardGeneral(_ s: RecurrentStep, _ f: RecurrentActivations) {
         let units = s.units
         let width = 4 * units
         let cPrevAll = s.cPrev!
@@ -48,7 +59,7 @@ enum LSTMCellKernel {
     /// δz = δ(gate) ⊙ σ′ or tanh′
     /// ```
     /// The carry to `h_prev` is `δz · Uᵀ`, added by the engine; masked rows pass dh and dc through.
-    static func backward(_ s: RecurrentStep, _ d: RecurrentStepGradients, _ f: RecurrentActivations) {
+    static func backwardGeneral(_ s: RecurrentStep, _ d: RecurrentStepGradients, _ f: RecurrentActivations) {
         let units = s.units
         let width = 4 * units
         let dcAll = d.dcCarry!

@@ -108,4 +108,21 @@ enum RecurrentMath {
             map2(sums + first, r, sums + first, count: count) { $0 + $1 }
         }
     }
+
+    /// `c[i, j] += t[j, i]` for a row-major `[rows, columns]` `t` and `[columns, rows]` `c`, in
+    /// 32 × 32 tiles.
+    static func addTransposed(
+        _ t: UnsafePointer<Float>, rows: Int, columns: Int, into c: UnsafeMutablePointer<Float>
+    ) {
+        let tile = 32
+        for j0 in stride(from: 0, to: rows, by: tile) {
+            let j1 = min(j0 + tile, rows)
+            for i0 in stride(from: 0, to: columns, by: tile) {
+                for i in i0 ..< min(i0 + tile, columns) {
+                    let target = c + i * rows
+                    for j in j0 ..< j1 { target[j] += t[j * columns + i] }
+                }
+            }
+        }
+    }
 }
