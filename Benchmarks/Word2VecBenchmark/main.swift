@@ -2,6 +2,7 @@
 //
 //   Word2VecBenchmark --corpus FILE[.gz] --architecture cbow|skipgram [--threads N] [--epochs N]
 //                     [--output vectors.bin] [--min-count N] [--seed N] [--hs] [--negative N]
+//                     [--per-context-negatives] [--max-sentence-length N] [--quiet]
 //
 // Trains with the library's defaults (word2vec.c's) on the corpus, writes the vectors as a word2vec
 // binary file and prints one JSON line: wall seconds including vocabulary building, training
@@ -50,6 +51,7 @@ while let flag = arguments.popFirst() {
     case "--negative": options.negative = number(value(), flag)
     case "--seed": options.seed = number(value(), flag)
     case "--hs": options.hierarchicalSoftmax = true
+    case "--max-sentence-length": options.maxSentenceLength = number(value(), flag)
     case "--per-context-negatives": options.sharedNegatives = false
     case "--quiet": quiet = true
     default: fail("unknown argument \(flag)")

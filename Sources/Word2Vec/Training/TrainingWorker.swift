@@ -41,6 +41,11 @@ final class TrainingWorker {
     let sigmoid: UnsafeMutablePointer<Float>
     let softplus: UnsafeMutablePointer<Float>
     let maxOutputs: Int
+    /// The negatives of the next step (see ``prepareOutputs(center:)``).
+    let nextNegatives: UnsafeMutablePointer<Int>
+    var haveNextNegatives = false
+    /// Receives the values read to warm the cache, so the reads are not optimized away.
+    var sink: Float = 0
 
     init(memory: SharedTrainingMemory, options: Word2VecOptions, random: SplitMix64, tables: SigmoidTables) {
         self.memory = memory
@@ -62,6 +67,7 @@ final class TrainingWorker {
         maxOutputs = longestPath + (memory.outputNegative != nil ? 1 + negative : 0)
         let maxInputs = 2 * window
         sentence = .allocate(capacity: options.maxSentenceLength)
+        nextNegatives = .allocate(capacity: max(1, options.negative))
         contexts = .allocate(capacity: maxInputs)
         outputRows = .allocate(capacity: maxOutputs)
         labels = .allocate(capacity: maxOutputs)
@@ -76,6 +82,7 @@ final class TrainingWorker {
 
     deinit {
         sentence.deallocate()
+        nextNegatives.deallocate()
         contexts.deallocate()
         outputRows.deallocate()
         labels.deallocate()
@@ -178,14 +185,35 @@ final class TrainingWorker {
             let alias = memory.noiseAlias.baseAddress!
             let slots = memory.noiseThreshold.count
             let first = memory.noiseFirstID
-            for _ in 0 ..< negative {
-                let target = NoiseDistribution.draw(
-                    random.next(), threshold: threshold, alias: alias, slots: slots, firstID: first)
+            // The negatives are drawn one step ahead, and their rows touched now, so that their
+            // cache misses overlap this step's work instead of stalling the next one.
+            if !haveNextNegatives {
+                for k in 0 ..< negative {
+                    nextNegatives[k] = NoiseDistribution.draw(
+                        random.next(), threshold: threshold, alias: alias, slots: slots, firstID: first)
+                }
+            }
+            for k in 0 ..< negative {
+                let target = nextNegatives[k]
                 if target == center { continue }
                 outputRows[n] = syn1neg + target &* stride
                 labels[n] = 0
                 n &+= 1
             }
+            var touched: Float = 0
+            for k in 0 ..< negative {
+                let target = NoiseDistribution.draw(
+                    random.next(), threshold: threshold, alias: alias, slots: slots, firstID: first)
+                nextNegatives[k] = target
+                let row = syn1neg + target &* stride
+                var offset = 0
+                while offset < stride {
+                    touched += row[offset]
+                    offset &+= 16
+                }
+            }
+            haveNextNegatives = true
+            sink = touched
         }
         return n
     }
