@@ -19,6 +19,7 @@
 #   W2V_BENCH_CONFIGS   default "cbow skipgram"
 #   W2V_BENCH_THREADS   default 2
 #   W2V_BENCH_ROUNDS    default 1 (best of)
+#   W2V_BENCH_MAX_SENTENCE  default 10000: ours splits lines at gensim's limit (word2vec.c's is 1000)
 #   W2V_BENCH_WORDS     if set, use only the first N words of the corpus (lines kept whole)
 #   W2V_BENCH_EVAL_DIR  questions-words.txt and wordsim353.tsv, default /work/shared/data/eval
 set -euo pipefail
@@ -28,6 +29,7 @@ corpus=${1:-/work/shared/data/word2vec/general-21m.txt.gz}
 configs=${W2V_BENCH_CONFIGS:-cbow skipgram}
 threads=${W2V_BENCH_THREADS:-2}
 rounds=${W2V_BENCH_ROUNDS:-1}
+max_sentence=${W2V_BENCH_MAX_SENTENCE:-10000}
 eval_dir=${W2V_BENCH_EVAL_DIR:-/work/shared/data/eval}
 venv=Benchmarks/.venv
 cache=.build/word2vec-benchmark
@@ -75,7 +77,7 @@ out="Benchmarks/results/word2vec-$(date +%Y-%m-%d-%H%M%S).jsonl"
 run_ours() {
     log "round $round/$rounds, $1: ours ($threads threads)"
     "$bin" --corpus "$ours_input" --architecture "$1" --threads "$threads" --quiet \
-        --output "$cache/ours-$1.bin" >>"$out"
+        --max-sentence-length "$max_sentence" --output "$cache/ours-$1.bin" >>"$out"
 }
 run_gensim() {
     log "round $round/$rounds, $1: gensim ($threads workers)"

@@ -85,22 +85,8 @@ do {
 }
 let wall = Date().timeIntervalSince(started)
 
-// A minimal word2vec.c binary writer. // replaced by WordVectors.save at merge
-func writeBinary(_ vectors: WordVectors, to path: String) throws {
-    var data = Data("\(vectors.count) \(vectors.dimension)\n".utf8)
-    let buffer = vectors.storage.buffer
-    for (row, word) in vectors.words.enumerated() {
-        data.append(contentsOf: Array(word.utf8))
-        data.append(0x20)
-        let values = UnsafeBufferPointer(rebasing: buffer[row * vectors.dimension ..< (row + 1) * vectors.dimension])
-        data.append(UnsafeBufferPointer(start: values.baseAddress, count: values.count))
-        data.append(0x0A)
-    }
-    try data.write(to: URL(fileURLWithPath: path + ".tmp"))
-    _ = rename(path + ".tmp", path)
-}
 if let output {
-    do { try writeBinary(model.vectors, to: output) } catch { fail("cannot write \(output): \(error)") }
+    do { try model.vectors.save(to: output, format: .word2vecBinary) } catch { fail("cannot write \(output): \(error)") }
 }
 
 let statistics = model.statistics
