@@ -9,7 +9,7 @@
 # the git-ignored Benchmarks/.word2vec-c/ (sources, binaries, corpus copies and models; the build
 # is cached). Their sources are never committed.
 #
-# Parts (W2VC_PARTS, default "compat eval speed"):
+# Parts (W2VC_PARTS, default "compat eval speed"; also "golden"):
 #   compat  On the first W2VC_HEAD_WORDS words (default 2M) of the corpus, `w2v train` writes .bin
 #           and .txt (1 thread, same seed: the same vectors), word2vec.c writes .bin and .txt
 #           (-threads 1: the same vectors). For each file, word2vec.c's `distance` (queries on
@@ -22,6 +22,9 @@
 #           model (the same text with every third word capitalized) where the tools' handling of
 #           case variants differs; a numpy re-implementation of both rules (Benchmarks/.venv)
 #           counts the questions where they disagree.
+#   golden  Prints what distance, word-analogy and compute-accuracy answer on the committed
+#           corpora/glove.6B.50d.top3k.w2v.bin: the expected rows of
+#           Tests/W2VTests/Word2VecCCompatTests.swift, which run without network or compiler.
 #   speed   The full corpus, decompressed into a plain file (word2vec.c reads plain text), for
 #           each of W2VC_CONFIGS (default "cbow skipgram"): `w2v train` then word2vec.c, back to
 #           back, with the same settings (size 100, window 5, negative 5, hs 0, sample 1e-3,
@@ -266,6 +269,18 @@ if has_part compat; then
     a=$(mktemp)
     similar_queries "$models/ours-small.txt" >"$q"
     analogy_queries "$models/ours-small.txt" >"$a"
+    "$c_bin/word2vec" -train "$head_file" -save-vocab "$models/theirs-small.vocab" -min-count 5 >/dev/null
+    "$w2v" vocab "$head_file" --min-count 5 -o "$models/ours-small.vocab" 2>/dev/null
+    if cmp -s "$models/theirs-small.vocab" "$models/ours-small.vocab"; then
+        say "  OK       word2vec.c -save-vocab and w2v vocab are byte-identical ($(wc -l <"$models/ours-small.vocab") words, same order and counts)"
+    else
+        say "  MISMATCH word2vec.c -save-vocab and w2v vocab differ: $(diff "$models/theirs-small.vocab" "$models/ours-small.vocab" | grep -c '^[<>]') lines"
+    fi
+    if cmp -s <(cut -d' ' -f1 "$models/theirs-small.txt") <(cut -d' ' -f1 "$models/ours-small.txt"); then
+        say "  OK       the .txt models of both trainers list the same words in the same order"
+    else
+        say "  MISMATCH the .txt models of the two trainers list different words or orders"
+    fi
     say "  $(grep -c . "$q") similar queries (2 of them two-word, 1 unknown), $(grep -c . "$a") analogy queries"
     run_distance_pair "distance ours.bin vs w2v similar ours.bin" \
         "$models/ours-small.bin" "$models/ours-small.bin" "$q" 2e-6
@@ -366,6 +381,20 @@ print(f"  numpy, both rules on theirs-mixed.bin: {len(qs)} questions seen; compu
       f"{c_right} correct; gensim/w2v rule (skip case variants of a, b, c) {gensim_right} correct; "
       f"{variant_answers} questions where the best row is a case variant of a question word")
 PY
+fi
+
+# MARK: golden
+# What Tests/W2VTests/Word2VecCCompatTests.swift expects, printed again by word2vec.c's tools.
+if has_part golden; then
+    fixture=corpora/glove.6B.50d.top3k.w2v.bin
+    say ""
+    say "== word2vec.c on $fixture (the rows of Word2VecCCompatTests) =="
+    printf 'king\nsweden\ncomputer\nnew york\nEXIT\n' | "$c_bin/distance" "$fixture" |
+        awk '/Position in vocabulary/ { print } /^-----/ { n = 10; next } n-- > 0' | tee -a "$report"
+    printf 'man king woman\nfrance paris germany\nEXIT\n' | "$c_bin/word-analogy" "$fixture" |
+        awk '/^-----/ { n = 5; print "word-analogy:"; next } n-- > 0' | tee -a "$report"
+    "$c_bin/compute-accuracy" "$fixture" 30000 <"$questions" |
+        awk '/:$/ { s = $1 } /ACCURACY TOP1/ { print s, $(NF-2), $NF } /Questions seen/' | tr -d '()' | tee -a "$report"
 fi
 
 # MARK: speed
