@@ -33,7 +33,9 @@
 #           `w2v evaluate` (analogies restrict 30000, WordSim-353 Spearman) and compute-accuracy.
 #
 # words/s in the table = corpus words (wc -w) × epochs / wall seconds (vocabulary included), for
-# both tools, so the ratio is the ratio of wall times. Results: Benchmarks/results/word2vec-c-*.txt.
+# both tools, so the ratio is the ratio of wall times; "CPU s" is user + system time (less
+# sensitive to other jobs on a shared machine than wall time). Results:
+# Benchmarks/results/word2vec-c-*.txt.
 #
 # Environment: W2VC_PARTS, W2VC_CONFIGS, W2VC_THREADS, W2VC_HEAD_WORDS, W2VC_ROUNDS (speed rounds,
 # best wall time of each tool, default 1).
@@ -403,27 +405,29 @@ if has_part speed; then
     say ""
     say "== speed: $(basename "$plain") ($corpus_words words), $threads threads, 5 epochs, best of $rounds =="
     say "   (machine shared with other jobs: 1-minute load $(cut -d' ' -f1 /proc/loadavg) at start)"
-    declare -A wall rss
+    declare -A wall rss cpu
     for ((round = 1; round <= rounds; round++)); do
         for config in $configs; do
             if [[ $config == cbow ]]; then cbow=1 alpha=0.05; else cbow=0 alpha=0.025; fi
             common_ours=(--cbow $cbow --alpha $alpha --size 100 --window 5 --negative 5 --hs 0 --sample 1e-3
                 --threads "$threads" --iter 5 --min-count 5)
             log "round $round, $config: w2v train"
-            /usr/bin/time -f "%e %M" -o "$models/time-ours-$config" "$w2v" train "$plain" \
+            /usr/bin/time -f "%e %M %U %S" -o "$models/time-ours-$config" "$w2v" train "$plain" \
                 -o "$models/ours-$config.bin" "${common_ours[@]}" 2>"$models/log-ours-$config" >/dev/null
             log "round $round, $config: word2vec.c"
-            /usr/bin/time -f "%e %M" -o "$models/time-theirs-$config" "$c_bin/word2vec" -train "$plain" \
+            /usr/bin/time -f "%e %M %U %S" -o "$models/time-theirs-$config" "$c_bin/word2vec" -train "$plain" \
                 -output "$models/theirs-$config.bin" -cbow $cbow -alpha $alpha -size 100 -window 5 \
                 -negative 5 -hs 0 -sample 1e-3 -threads "$threads" -iter 5 -min-count 5 -binary 1 \
                 >"$models/log-theirs-$config"
             for who in ours theirs; do
-                read -r seconds kb <"$models/time-$who-$config"
+                read -r seconds kb user system <"$models/time-$who-$config"
                 key="$who-$config"
-                say "   round $round $config $who: ${seconds} s, peak RSS $((kb / 1024)) MB"
+                cpu_seconds=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.1f", u + s }')
+                say "   round $round $config $who: ${seconds} s wall, ${cpu_seconds} s CPU, peak RSS $((kb / 1024)) MB"
                 if [[ -z ${wall[$key]:-} ]] || awk -v a="$seconds" -v b="${wall[$key]}" 'BEGIN { exit !(a < b) }'; then
                     wall[$key]=$seconds
                     rss[$key]=$kb
+                    cpu[$key]=$cpu_seconds
                 fi
             done
         done
@@ -441,7 +445,7 @@ if has_part speed; then
             ca=$(grep 'Total accuracy' "$models/ca-$who-$config" | tail -1 | grep -oE '[0-9.]+ %' | head -1)
             vocab=$(head -1 "$model" | cut -d' ' -f1)
             tool=w2v; [[ $who == theirs ]] && tool=word2vec.c
-            echo "$config $tool ${wall[$who-$config]} ${rss[$who-$config]} $analogy ${ca// /} $spearman $vocab" >>"$rows"
+            echo "$config $tool ${wall[$who-$config]} ${cpu[$who-$config]} ${rss[$who-$config]} $analogy ${ca// /} $spearman $vocab" >>"$rows"
         done
     done
     python3 - "$rows" "$corpus_words" <<'EOF' | tee -a "$report"
@@ -449,12 +453,14 @@ import sys
 rows = [line.split() for line in open(sys.argv[1])]
 words = int(sys.argv[2])
 walls = {(r[0], r[1]): float(r[2]) for r in rows}
-print(f"  {'config':9} {'tool':10} {'wall s':>7} {'words/s':>9} {'w2v speed-up':>12} {'peak RSS':>9} "
+cpus = {(r[0], r[1]): float(r[3]) for r in rows}
+print(f"  {'config':9} {'tool':10} {'wall s':>7} {'words/s':>9} {'w2v speed-up':>12} {'CPU s':>7} {'CPU ratio':>9} {'peak RSS':>9} "
       f"{'vocab':>7} {'analogy (w2v eval)':>18} {'compute-accuracy':>16} {'WS353 ρ':>8}")
-for config, tool, wall, kb, analogy, ca, spearman, vocab in rows:
+for config, tool, wall, cpu, kb, analogy, ca, spearman, vocab in rows:
     wall = float(wall)
     speedup = walls[(config, "word2vec.c")] / walls[(config, "w2v")] if tool == "w2v" else 1.0
-    print(f"  {config:9} {tool:10} {wall:7.1f} {words * 5 / wall / 1e6:8.2f}M {speedup:11.2f}x "
+    cpu_ratio = cpus[(config, "word2vec.c")] / cpus[(config, "w2v")] if tool == "w2v" else 1.0
+    print(f"  {config:9} {tool:10} {wall:7.1f} {words * 5 / wall / 1e6:8.2f}M {speedup:11.2f}x {float(cpu):7.1f} {cpu_ratio:8.2f}x "
           f"{int(kb) / 1024:7.0f}MB {int(vocab):7} {analogy:>18} {ca:>16} {float(spearman):8.4f}")
 EOF
     rm -f "$rows"
