@@ -61,11 +61,17 @@ struct Word2VecCCompatTests {
     static let analogyRows: [(a: String, b: String, c: String, rows: [(String, Double)])] = [
         (
             "king", "man", "woman",
-            [("queen", 0.852360), ("prince", 0.759214), ("daughter", 0.747388), ("kingdom", 0.733741), ("son", 0.708155)]
+            [
+                ("queen", 0.852360), ("prince", 0.759214), ("daughter", 0.747388), ("kingdom", 0.733741),
+                ("son", 0.708155),
+            ]
         ),
         (
             "paris", "france", "germany",
-            [("berlin", 0.920396), ("moscow", 0.748101), ("german", 0.720933), ("austria", 0.703341), ("london", 0.698633)]
+            [
+                ("berlin", 0.920396), ("moscow", 0.748101), ("german", 0.720933), ("austria", 0.703341),
+                ("london", 0.698633),
+            ]
         ),
     ]
 
@@ -107,7 +113,9 @@ struct Word2VecCCompatTests {
         }
         for (section, expected) in Self.computeAccuracy {
             let got = counts[section]
-            #expect(got?.correct == expected.correct && got?.seen == expected.seen, "\(section): \(String(describing: got))")
+            #expect(
+                got?.correct == expected.correct && got?.seen == expected.seen, "\(section): \(String(describing: got))"
+            )
         }
         #expect(counts["total"]?.correct == 925)
         #expect(counts["total"]?.seen == 1367 && counts["total"]?.total == 19544)
