@@ -41,6 +41,12 @@ struct TrainingArguments: ParsableArguments {
     @Flag(help: "CBOW sums the context vectors instead of averaging them.")
     var cbowSum = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Skip-gram: 1 shares each word's negative samples across its window (faster), 0 draws them per context word as word2vec.c does (default 1).",
+            valueName: "0|1"))
+    var sharedNegatives: Int?
+
     @Option(help: "Noise distribution exponent: count^x (default 0.75).")
     var negativeExponent: Double?
 
@@ -59,6 +65,9 @@ struct TrainingArguments: ParsableArguments {
     func validate() throws {
         if let hs, hs != 0 && hs != 1 { throw ValidationError("--hs must be 0 or 1") }
         if let cbow, cbow != 0 && cbow != 1 { throw ValidationError("--cbow must be 0 or 1") }
+        if let sharedNegatives, sharedNegatives != 0 && sharedNegatives != 1 {
+            throw ValidationError("--shared-negatives must be 0 or 1")
+        }
     }
 
     /// `base` with every option given on the command line applied.
@@ -76,6 +85,7 @@ struct TrainingArguments: ParsableArguments {
         if let iter { options.epochs = iter }
         if let alpha { options.alpha = alpha }
         if cbowSum { options.cbowMean = false }
+        if let sharedNegatives { options.sharedNegatives = sharedNegatives == 1 }
         if let negativeExponent { options.negativeExponent = negativeExponent }
         if let maxSentenceLength { options.maxSentenceLength = maxSentenceLength }
         if let seed { options.seed = seed }

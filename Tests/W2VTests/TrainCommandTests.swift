@@ -65,6 +65,20 @@ struct TrainCommandTests {
         #expect(tableWords(fromBinary.standardOutput).count == 4)
     }
 
+    @Test("skip-gram with word2vec.c's per-context negatives and with hierarchical softmax only")
+    func skipGramVariants() throws {
+        let directory = try W2VTestCorpus.makeDirectory(lines: 600)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for extra in [["--shared-negatives", "0"], ["--hs", "1", "--negative", "0"]] {
+            let train = try runW2V(["train", "corpus.txt", "--cbow", "0", "-q"] + Self.quick + extra, in: directory)
+            #expect(train.status == 0, "\(train.standardError)")
+            let similar = try runW2V(["similar", "dog", "-n", "3"], in: directory)
+            #expect(tableWords(similar.standardOutput).allSatisfy(W2VTestCorpus.animals.contains), "\(extra)")
+        }
+        let bad = try runW2V(["train", "corpus.txt", "--shared-negatives", "2"], in: directory)
+        #expect(bad.status != 0 && bad.standardError.contains("--shared-negatives must be 0 or 1"))
+    }
+
     @Test("--resume continues the saved model and rewrites it")
     func resume() throws {
         let directory = try W2VTestCorpus.makeDirectory(lines: 600)
