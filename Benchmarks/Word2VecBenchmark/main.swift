@@ -86,7 +86,11 @@ do {
 let wall = Date().timeIntervalSince(started)
 
 if let output {
-    do { try model.vectors.save(to: output, format: .word2vecBinary) } catch { fail("cannot write \(output): \(error)") }
+    do {
+        try model.vectors.save(to: output, format: .word2vecBinary)
+    } catch {
+        fail("cannot write \(output): \(error)")
+    }
 }
 
 let statistics = model.statistics
