@@ -19,7 +19,11 @@ let package = Package(
         .library(name: "NLPText", targets: ["NLPText"]),
         .library(name: "NLPNeural", targets: ["NLPNeural"]),
         .library(name: "Word2Vec", targets: ["Word2Vec"]),
+        .library(name: "Sentiment", targets: ["Sentiment"]),
+        .library(name: "TextGeneration", targets: ["TextGeneration"]),
         .executable(name: "w2v", targets: ["w2v"]),
+        .executable(name: "sentiment", targets: ["sentiment"]),
+        .executable(name: "textgen", targets: ["textgen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -53,6 +57,28 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimizedSwift),
+
+        // MARK: Applications
+        .target(
+            name: "Sentiment", dependencies: ["NLPCore", "NLPText", "NLPNeural", "Word2Vec"],
+            swiftSettings: optimizedSwift),
+        .executableTarget(
+            name: "sentiment",
+            dependencies: [
+                "Sentiment", "NLPCore", "NLPText", "NLPNeural", "Word2Vec",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/SentimentCLI", swiftSettings: optimizedSwift),
+        .target(
+            name: "TextGeneration", dependencies: ["NLPCore", "NLPText", "NLPNeural"],
+            swiftSettings: optimizedSwift),
+        .executableTarget(
+            name: "textgen",
+            dependencies: [
+                "TextGeneration", "NLPCore", "NLPText", "NLPNeural",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/TextGenerationCLI", swiftSettings: optimizedSwift),
 
         // MARK: Examples
         .executableTarget(
@@ -90,6 +116,12 @@ let package = Package(
         .executableTarget(
             name: "NeuralBenchmark", dependencies: ["NLPNeural"], path: "Benchmarks/NeuralBenchmark",
             swiftSettings: optimizedSwift),
+        .executableTarget(
+            name: "SentimentBenchmark", dependencies: ["Sentiment", "NLPCore", "NLPText", "NLPNeural", "Word2Vec"],
+            path: "Benchmarks/SentimentBenchmark", swiftSettings: optimizedSwift),
+        .executableTarget(
+            name: "TextGenBenchmark", dependencies: ["TextGeneration", "NLPCore", "NLPText", "NLPNeural"],
+            path: "Benchmarks/TextGenBenchmark", swiftSettings: optimizedSwift),
 
         // MARK: Tests
         .target(name: "_TestSupport", dependencies: ["NLPCore"], path: "Tests/_TestSupport"),
@@ -104,5 +136,11 @@ let package = Package(
             exclude: ["Goldens/generate_goldens.py", "Goldens/fixtures", "Fixtures"]),
         .testTarget(name: "Word2VecTests", dependencies: ["Word2Vec", "NLPText", "_TestSupport"]),
         .testTarget(name: "W2VTests", dependencies: ["_TestSupport"]),
+        .testTarget(
+            name: "SentimentTests",
+            dependencies: ["Sentiment", "NLPCore", "NLPText", "NLPNeural", "Word2Vec", "_TestSupport"]),
+        .testTarget(
+            name: "TextGenerationTests",
+            dependencies: ["TextGeneration", "NLPCore", "NLPText", "NLPNeural", "_TestSupport"]),
     ]
 )

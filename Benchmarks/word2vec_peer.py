@@ -28,7 +28,7 @@ def train(args):
     started = time.perf_counter()
     model = Word2Vec(
         vector_size=100, window=5, negative=5, hs=0, sample=1e-3, min_count=5, sg=sg, cbow_mean=1,
-        alpha=alpha, min_alpha=alpha * 1e-4, workers=args.threads, epochs=args.epochs, seed=1,
+        alpha=alpha, min_alpha=alpha * 1e-4, workers=args.threads, epochs=args.epochs, seed=args.seed,
         max_vocab_size=None,
     )
     model.build_vocab(corpus_file=args.corpus)
@@ -58,7 +58,7 @@ def evaluate(args):
     analogy, _ = vectors.evaluate_word_analogies(args.questions, restrict_vocab=30000, case_insensitive=True)
     pearson, spearman, oov = vectors.evaluate_word_pairs(args.wordsim, case_insensitive=True)
     print(json.dumps({
-        "evaluation": args.label, "architecture": args.architecture, "analogy": analogy,
+        "evaluation": args.label, "architecture": args.architecture, "seed": args.seed, "analogy": analogy,
         "wordsim_spearman": spearman[0], "wordsim_oov_percent": oov,
     }, sort_keys=True))
 
@@ -99,6 +99,29 @@ def report(args):
                   f"CPU s gensim/ours {theirs.get('cpu_seconds', float('nan')) / ours.get('cpu_seconds', float('nan')):.2f}x")
 
 
+def seeds(args):
+    """Accuracy over seeds: one row per side and architecture with the mean, standard deviation, min and max."""
+    import statistics
+
+    rows = {}
+    with open(args.results) as handle:
+        for line in handle:
+            line = line.strip()
+            if line.startswith("{") and "evaluation" in line:
+                row = json.loads(line)
+                rows.setdefault((row["architecture"], row["evaluation"]), []).append(row)
+    header = (f"{'config':<9} {'side':<7} {'seeds':>5} {'analogy mean':>12} {'sd':>6} {'min':>6} {'max':>6} "
+              f"{'ws353 ρ mean':>12} {'sd':>6}")
+    print(header)
+    print("-" * len(header))
+    for (architecture, side), group in sorted(rows.items(), key=lambda item: (item[0][0], item[0][1] != "ours")):
+        analogy = [100 * row["analogy"] for row in group]
+        rho = [row["wordsim_spearman"] for row in group]
+        spread = statistics.stdev if len(group) > 1 else (lambda values: float("nan"))
+        print(f"{architecture:<9} {side:<7} {len(group):>5} {statistics.mean(analogy):>11.2f}% {spread(analogy):>6.2f} "
+              f"{min(analogy):>6.2f} {max(analogy):>6.2f} {statistics.mean(rho):>12.4f} {spread(rho):>6.4f}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     commands = parser.add_subparsers(dest="command", required=True)
@@ -108,16 +131,20 @@ def main():
     t.add_argument("--threads", type=int, default=2)
     t.add_argument("--epochs", type=int, default=5)
     t.add_argument("--output", required=True)
+    t.add_argument("--seed", type=int, default=1)
     e = commands.add_parser("evaluate")
     e.add_argument("--vectors", required=True)
     e.add_argument("--questions", required=True)
     e.add_argument("--wordsim", required=True)
     e.add_argument("--label", required=True)
     e.add_argument("--architecture", required=True)
+    e.add_argument("--seed", type=int, default=None)
     r = commands.add_parser("report")
     r.add_argument("results")
+    s = commands.add_parser("seeds")
+    s.add_argument("results")
     args = parser.parse_args()
-    {"train": train, "evaluate": evaluate, "report": report}[args.command](args)
+    {"train": train, "evaluate": evaluate, "report": report, "seeds": seeds}[args.command](args)
 
 
 if __name__ == "__main__":

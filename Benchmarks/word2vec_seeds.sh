@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Accuracy of word2vec vectors over several seeds, ours vs gensim 4.x, in one run.
+#
+#   bash Benchmarks/word2vec_seeds.sh [CORPUS.txt.gz]
+#
+# One training run's analogy accuracy moves by about a point from seed to seed (thread scheduling
+# adds more), so a single run cannot tell a real accuracy gap from noise. This trains both sides
+# with the same settings as Benchmarks/word2vec.sh for each seed, evaluates every vector set with
+# gensim (questions-words, restrict_vocab=30000, case_insensitive; WordSim353), and prints the mean,
+# standard deviation, min and max per side.
+#
+# Environment:
+#   W2V_SEEDS_CONFIG    default cbow (or skipgram)
+#   W2V_SEEDS           default "1 2 3 4"
+#   W2V_BENCH_THREADS   default 2
+#   W2V_BENCH_MAX_SENTENCE  default 10000 (gensim's limit)
+#   W2V_BENCH_EVAL_DIR  questions-words.txt and wordsim353.tsv, default /work/shared/data/eval
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+corpus=${1:-/work/shared/data/word2vec/general-21m.txt.gz}
+config=${W2V_SEEDS_CONFIG:-cbow}
+seeds=${W2V_SEEDS:-1 2 3 4}
+threads=${W2V_BENCH_THREADS:-2}
+max_sentence=${W2V_BENCH_MAX_SENTENCE:-10000}
+eval_dir=${W2V_BENCH_EVAL_DIR:-/work/shared/data/eval}
+venv=Benchmarks/.venv
+cache=.build/word2vec-benchmark
+
+log() { echo "word2vec_seeds.sh: $*" >&2; }
+
+log "building Word2VecBenchmark (release)"
+build_log=$(mktemp)
+if ! swift build -c release --product Word2VecBenchmark >"$build_log" 2>&1; then
+    cat "$build_log" >&2
+    log "build failed"
+    exit 1
+fi
+rm -f "$build_log"
+bin="$(swift build -c release --show-bin-path)/Word2VecBenchmark"
+
+if ! "$venv/bin/python" -c 'import gensim' 2>/dev/null; then
+    log "creating $venv (gensim)"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check gensim numpy scipy
+fi
+python="$venv/bin/python"
+unset OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS OMP_NUM_THREADS MKL_NUM_THREADS
+
+mkdir -p "$cache" Benchmarks/results
+name=$(basename "$corpus" .gz)
+name=${name%.txt}
+plain="$cache/$name.txt"
+if [[ ! -s "$plain" ]]; then
+    log "decompressing $corpus into $plain"
+    zcat -f "$corpus" >"$plain.tmp" && mv "$plain.tmp" "$plain"
+fi
+
+out="Benchmarks/results/word2vec-seeds-$(date +%Y-%m-%d-%H%M%S).jsonl"
+for seed in $seeds; do
+    log "seed $seed, $config: ours ($threads threads)"
+    "$bin" --corpus "$corpus" --architecture "$config" --threads "$threads" --quiet --seed "$seed" \
+        --max-sentence-length "$max_sentence" --output "$cache/ours-$config-seed$seed.bin" >>"$out"
+    log "seed $seed, $config: gensim ($threads workers)"
+    "$python" Benchmarks/word2vec_peer.py train --corpus "$plain" --architecture "$config" \
+        --threads "$threads" --seed "$seed" --output "$cache/gensim-$config-seed$seed.bin" >>"$out"
+    for side in ours gensim; do
+        "$python" Benchmarks/word2vec_peer.py evaluate --vectors "$cache/$side-$config-seed$seed.bin" \
+            --questions "$eval_dir/questions-words.txt" --wordsim "$eval_dir/wordsim353.tsv" \
+            --label "$side" --architecture "$config" --seed "$seed" >>"$out"
+        rm -f "$cache/$side-$config-seed$seed.bin"
+    done
+done
+"$python" Benchmarks/word2vec_peer.py seeds "$out"
+log "results in $out"
