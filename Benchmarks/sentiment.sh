@@ -123,9 +123,10 @@ if [[ $needs_vectors == 1 && ! -s "$cache/vectors.bin" ]]; then
     build w2v
     log "training word2vec vectors on $w2v_corpus (CBOW, defaults, $threads threads) into $vectors"
     start=$SECONDS
-    "$bin_path/w2v" train "$w2v_corpus" --output "$vectors.tmp.w2vmodel" --threads "$threads" --seed "$seed" --quiet
-    "$bin_path/w2v" convert "$vectors.tmp.w2vmodel" "$cache/vectors.tmp.bin"
-    mv "$vectors.tmp.w2vmodel" "$vectors"
+    "$bin_path/w2v" train "$w2v_corpus" --output "$cache/vectors.tmp.w2vmodel" --threads "$threads" --seed "$seed" \
+        --quiet
+    "$bin_path/w2v" convert "$cache/vectors.tmp.w2vmodel" "$cache/vectors.tmp.bin" >&2
+    mv "$cache/vectors.tmp.w2vmodel" "$vectors"
     mv "$cache/vectors.tmp.bin" "$cache/vectors.bin"
     log "word2vec vectors ready after $((SECONDS - start)) s"
 fi
