@@ -743,6 +743,7 @@ def command_torch(args):
                   "test_rows": len(test_rows), "threads": args.threads, "torch": torch.__version__}
         if pretrained:
             record["embeddings_found"], record["embeddings_of"] = found, considered
+            record["frozen_embeddings"] = embedding_spec.get("trainable", True) is False
         emit(record)
         log(f"fold {fold}: accuracy {record['accuracy']:.4f}, {epochs_run} epochs, {train_seconds:.1f} s")
 
@@ -794,8 +795,8 @@ SIDE_ORDER = {"ours": 0, "pytorch": 1, "tfidf-lr": 2}
 
 def command_report(args):
     groups = OrderedDict()
-    configs = 0
     for path in args.files:
+        config_frozen = False
         with open(path) as f:
             for number, line in enumerate(f, start=1):
                 line = line.strip()
@@ -806,11 +807,16 @@ def command_report(args):
                 except json.JSONDecodeError as error:
                     log(f"{path}:{number}: skipped ({error})")
                     continue
-                if record.get("event") == "config":
-                    configs += 1
+                if record.get("event") == "config":  # ours: its fold lines follow its config line
+                    embedding = next((x for x in record.get("layers") or [] if x.get("type") == "Embedding"), {})
+                    config_frozen = embedding.get("trainable", True) is False
+                    continue
                 if record.get("event") != "fold":
                     continue
-                key = (record["dataset"], record["model"], bool(record.get("pretrained")), record["side"])
+                pretrained = bool(record.get("pretrained"))
+                frozen = record.get("frozen_embeddings", config_frozen if record["side"] == "ours" else False)
+                key = (record["dataset"], record["model"], "frozen" if pretrained and frozen else
+                       ("yes" if pretrained else "no"), record["side"])
                 groups.setdefault(key, {})[record["fold"]] = record  # a repeated fold: the last run counts
     if not groups:
         fail("no fold lines in " + ", ".join(args.files))
@@ -829,8 +835,10 @@ def command_report(args):
                 "epochs": statistics.fmean(epochs) if epochs else None}
 
     rows = {key: summary(list(folds.values())) for key, folds in groups.items()}
-    order = sorted(rows, key=lambda k: (k[0], k[1] == "tfidf-lr", k[1], k[2], SIDE_ORDER.get(k[3], 9), k[3]))
-    header = (f"{'dataset':<22} {'model':<9} {'w2v':<4} {'side':<9} {'folds':>5} {'accuracy':>15} "
+    w2v_order = {"no": 0, "yes": 1, "frozen": 2}
+    order = sorted(rows, key=lambda k: (k[0], k[1] == "tfidf-lr", k[1], w2v_order.get(k[2], 3),
+                                        SIDE_ORDER.get(k[3], 9), k[3]))
+    header = (f"{'dataset':<22} {'model':<9} {'w2v':<6} {'side':<9} {'folds':>5} {'accuracy':>15} "
               f"{'prec':>6} {'recall':>6} {'F1':>6} {'epochs':>6} {'train s':>9} {'samples/s':>10} {'ours/torch':>10}")
     print(header)
     print("-" * len(header))
@@ -848,8 +856,8 @@ def command_report(args):
             if peer["rate"] > 0:
                 ratio = f"{s['rate'] / peer['rate']:.2f}x"
         epochs = f"{s['epochs']:.1f}" if s["epochs"] is not None else "-"
-        w2v = "-" if side == "tfidf-lr" else ("yes" if pretrained else "no")
-        print(f"{dataset:<22} {model:<9} {w2v:<4} {side:<9} {s['n']:>5} {accuracy:>15} {100 * s['p']:>6.2f} "
+        w2v = "-" if side == "tfidf-lr" else pretrained
+        print(f"{dataset:<22} {model:<9} {w2v:<6} {side:<9} {s['n']:>5} {accuracy:>15} {100 * s['p']:>6.2f} "
               f"{100 * s['r']:>6.2f} {100 * s['f1']:>6.2f} {epochs:>6} {s['seconds']:>9.1f} "
               f"{s['rate']:>10.0f} {ratio:>10}")
     print()
@@ -859,10 +867,10 @@ def command_report(args):
           "tfidf-lr samples/s counts one pass (vectorizer, inner CV for C, refit).")
     for key in order:
         if key[3] == "ours" and (key[0], key[1], key[2], "pytorch") not in rows:
-            print(f"note: no PyTorch peer lines for {key[0]} {key[1]} (w2v {key[2]})")
+            print(f"note: no PyTorch peer lines for {key[0]} {key[1]} (w2v: {key[2]})")
     missing = [k for k in order if k[3] == "pytorch" and (k[0], k[1], k[2], "ours") not in rows]
     for key in missing:
-        print(f"note: no SentimentBenchmark lines for {key[0]} {key[1]} (w2v {key[2]})")
+        print(f"note: no SentimentBenchmark lines for {key[0]} {key[1]} (w2v: {key[2]})")
 
 
 # ----------------------------------------------------------------------------------------------
