@@ -664,6 +664,9 @@ def command_torch(args):
                 fail(f"Embedding input_dim {embedding_spec['input_dim']} < {needed} ids from the tokenizer")
             if pretrained:
                 table, found, considered = aligned_table(embedding_spec, tokenizer, vectors, rng)
+                theirs = config["embeddings"]
+                log(f"fold {fold}: {found} of {considered} vocabulary words have vectors "
+                    f"(SentimentBenchmark's config line: {theirs.get('found')} of {theirs.get('of')})")
         if embedding_spec is not None:
             length = tok_spec.get("max_length") or fail("a sequence model needs tokenizer.max_length")
             x_all = torch.from_numpy(pad_pre(tokenizer.sequences(texts), int(length)))
