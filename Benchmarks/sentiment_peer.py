@@ -639,6 +639,7 @@ def command_torch(args):
     batch_size = int(config.get("batch_size", 32))
     stopping = config.get("early_stopping")
     embedding_spec = next((layer for layer in config["layers"] if layer.get("type") == "Embedding"), None)
+    configured_rows = embedding_spec["input_dim"] if embedding_spec is not None else None
     if embedding_spec is not None and "mask_zero" not in embedding_spec:
         log("the Embedding entry has no mask_zero; using Keras's default (false)")
     vectors, pretrained = None, config.get("embeddings") is not None
@@ -660,8 +661,13 @@ def command_torch(args):
         table = found = considered = None
         if embedding_spec is not None:
             needed = min(tokenizer.limit(), len(tokenizer.word_index) + 1)
+            embedding_spec["input_dim"] = configured_rows
             if embedding_spec["input_dim"] < needed:
-                fail(f"Embedding input_dim {embedding_spec['input_dim']} < {needed} ids from the tokenizer")
+                if tok_spec.get("num_words"):
+                    fail(f"Embedding input_dim {embedding_spec['input_dim']} < {needed} ids from the tokenizer")
+                # no num_words: the table is sized per fold (the config line shows one fold's size)
+                log(f"fold {fold}: Embedding input_dim {embedding_spec['input_dim']} -> {needed} (this fold's vocabulary)")
+                embedding_spec["input_dim"] = needed
             if pretrained:
                 table, found, considered = aligned_table(embedding_spec, tokenizer, vectors, rng)
                 theirs = config["embeddings"]
