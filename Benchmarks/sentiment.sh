@@ -133,6 +133,7 @@ fi
 
 log "1-minute load average before the run: $(cut -d' ' -f1 /proc/loadavg) (other work disturbs the numbers)"
 out="Benchmarks/results/sentiment-$(date +%Y-%m-%d-%H%M%S).jsonl"
+failures=()
 for experiment in $experiments; do
     dataset=${experiment%%:*}
     variant=${experiment#*:}
@@ -148,7 +149,8 @@ for experiment in $experiments; do
 
     if [[ $model == tfidf ]]; then
         log "$experiment: tf-idf logistic regression"
-        "$python" "$peer" tfidf "${common[@]}" >>"$out"
+        "$python" "$peer" tfidf "${common[@]}" >>"$out" ||
+            { log "$experiment: tf-idf LR failed"; failures+=("$experiment tfidf"); }
         continue
     fi
     ours_args=(--model "$model" --threads "$threads" ${epochs:+--epochs "$epochs"})
@@ -161,12 +163,23 @@ for experiment in $experiments; do
     esac
     ours_out="$cache/ours-$dataset-$variant.jsonl"
     log "$experiment: ours (SentimentBenchmark, $threads threads)"
-    "$bin" "${common[@]}" "${ours_args[@]}" >"$ours_out"
+    status=0
+    "$bin" "${common[@]}" "${ours_args[@]}" >"$ours_out" || status=$?
     cat "$ours_out" >>"$out"
+    if [[ $status != 0 ]] || ! grep -q '"config"' "$ours_out"; then
+        log "$experiment: SentimentBenchmark failed (exit $status) or printed no config line; no peer run"
+        failures+=("$experiment ours")
+        continue
+    fi
     log "$experiment: pytorch peer with ours' configuration"
     OMP_NUM_THREADS=$threads MKL_NUM_THREADS=$threads \
-        "$python" "$peer" torch "${common[@]}" --config-file "$ours_out" "${peer_args[@]}" >>"$out"
+        "$python" "$peer" torch "${common[@]}" --config-file "$ours_out" "${peer_args[@]}" >>"$out" ||
+        { log "$experiment: the PyTorch peer failed"; failures+=("$experiment pytorch"); }
 done
 
 "$python" "$peer" report "$out"
 log "results in $out"
+if ((${#failures[@]} > 0)); then
+    log "failed: ${failures[*]}"
+    exit 1
+fi

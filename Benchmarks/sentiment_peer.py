@@ -31,8 +31,9 @@ Everything follows Benchmarks/../CONTRACT-sentiment (the SentimentBenchmark side
   reading the file, tokenizing or vectorizing; train_samples = fitted rows x epochs run.
 - `tfidf`: TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True) fitted on the training rows,
   LogisticRegressionCV (saga solver) choosing C from 1, 4, 16, 64, 256 by 3-fold stratified CV inside
-  the training rows (accuracy; the idf comes from all training rows, never the test fold), refitted on all training rows, evaluated on the test fold. train_seconds covers the
-  vectorizer fit, the inner CV and the refit.
+  the training rows (accuracy; the idf comes from all training rows, never the test fold), refitted
+  on all training rows, evaluated on the test fold. train_seconds covers the vectorizer fit, the
+  inner CV and the refit.
 Fold lines (JSON, one per test fold) carry accuracy, precision, recall, F1 (positive class for
 binary, macro for multi-class), confusion (rows = true label), train_seconds, train_samples,
 samples_per_second, epochs_run.
@@ -403,7 +404,8 @@ def build_model(config, classes, input_width, vectors_table):
                 finals.append(last * (lengths > 0).unsqueeze(1).to(last.dtype))
                 if self.return_sequences:
                     if direction == 0:
-                        output = output if mask is None else torch.gather(output, 1, back.unsqueeze(2).expand_as(output))
+                        if mask is not None:
+                            output = torch.gather(output, 1, back.unsqueeze(2).expand_as(output))
                     else:
                         output = output.flip(1)
                     if mask is not None:
@@ -666,7 +668,8 @@ def command_torch(args):
                 if tok_spec.get("num_words"):
                     fail(f"Embedding input_dim {embedding_spec['input_dim']} < {needed} ids from the tokenizer")
                 # no num_words: the table is sized per fold (the config line shows one fold's size)
-                log(f"fold {fold}: Embedding input_dim {embedding_spec['input_dim']} -> {needed} (this fold's vocabulary)")
+                log(f"fold {fold}: Embedding input_dim {embedding_spec['input_dim']} -> {needed} "
+                    "(this fold's vocabulary)")
                 embedding_spec["input_dim"] = needed
             if pretrained:
                 table, found, considered = aligned_table(embedding_spec, tokenizer, vectors, rng)
@@ -870,10 +873,10 @@ def command_report(args):
               f"{100 * s['r']:>6.2f} {100 * s['f1']:>6.2f} {epochs:>6} {s['seconds']:>9.1f} "
               f"{s['rate']:>10.0f} {ratio:>10}")
     print()
-    print("accuracy: mean over the test folds (± sample std when more than one); precision/recall/F1 in %: "
-          "positive class (binary) or macro (multi-class), mean over folds; train s: total over folds; "
-          "samples/s: training rows x epochs / train s; ours/torch: samples/s ratio (>1 = ours faster); "
-          "tfidf-lr samples/s counts one pass (vectorizer, inner CV for C, refit).")
+    print("accuracy: mean over the test folds (± sample std when more than one). prec/recall/F1 (%): positive\n"
+          "class (binary) or macro (multi-class), mean over folds. w2v: word2vec-initialised embeddings (frozen:\n"
+          "not trained). train s: total over folds. samples/s: training rows x epochs run / train s. ours/torch:\n"
+          "samples/s ratio (> 1: ours faster). tfidf-lr: vectorizer + inner CV for C + refit, one pass.")
     for key in order:
         if key[3] == "ours" and (key[0], key[1], key[2], "pytorch") not in rows:
             print(f"note: no PyTorch peer lines for {key[0]} {key[1]} (w2v: {key[2]})")
