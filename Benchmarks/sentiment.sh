@@ -110,6 +110,8 @@ if ! "$venv/bin/python" -c 'import torch, numpy, scipy, sklearn' 2>/dev/null; th
     "$venv/bin/pip" install --quiet --disable-pip-version-check torch numpy scipy scikit-learn
 fi
 python="$venv/bin/python"
+log "checking the peer (tokenizer vs recorded Keras outputs, masking)"
+"$python" "$peer" selfcheck >&2
 
 if [[ -n "${OPENBLAS_CORETYPE:-}" && "${KEEP_OPENBLAS_CORETYPE:-0}" != 1 ]]; then
     log "OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE removed (the toolkit picks the CPU's kernel)"

@@ -6,6 +6,7 @@ regression baseline, the folds files, and the results table.
         --folds-file F.folds --config-json '{"event": "config", ...}' [--only-fold 0] [--embeddings V.bin]
     python sentiment_peer.py tfidf --data F.tsv --text-column text --label-column label --folds-file F.folds
     python sentiment_peer.py report RESULTS.jsonl [...]
+    python sentiment_peer.py selfcheck     # tokenizer vs recorded Keras outputs; masking vs unpadded runs
 
 Everything follows Benchmarks/../CONTRACT-sentiment (the SentimentBenchmark side):
 - Data: a TSV with a header, split at every tab and line break (no quoting); labels are the distinct
@@ -799,6 +800,76 @@ def command_tfidf(args):
 
 
 # ----------------------------------------------------------------------------------------------
+# selfcheck
+
+
+def command_selfcheck(args):
+    """The tokenizer against the recorded Keras outputs; masking against unpadded runs."""
+    import torch
+
+    problems = 0
+    with open(args.fixtures) as f:
+        fixtures = json.load(f)
+    cases = [c for c in fixtures["text_to_word_sequence"] if c["split"] == " "]
+    wrong = [c for c in cases if text_to_words(c["text"], c["filters"], c["lower"]) != c["tokens"]]
+    print(f"text_to_word_sequence: {len(cases) - len(wrong)} of {len(cases)} Keras cases equal")
+    problems += len(wrong)
+    checked = 0
+    for case in fixtures["tokenizer"]:
+        o = case["options"]
+        texts = [t for fit in case["fits"] for t in fit]
+        if o["char_level"] or o["oov_token"] or o["split"] != " " or case.get("fit_sequences") or \
+                not all(isinstance(t, str) for t in texts):
+            continue  # options the benchmark does not use
+        tokenizer = KerasTokenizer(o["num_words"], o["filters"], o["lower"], 1).fit(texts)
+        same = tokenizer.word_index == case["word_index"]
+        same = same and tokenizer.sequences(case["query_texts"]) == case["texts_to_sequences"]
+        for mode, matrix in (case.get("texts_to_matrix") or {}).items():
+            expected = np.zeros(matrix["shape"])
+            for row, entries in enumerate(matrix["rows"]):
+                for column, value in entries:
+                    expected[row, column] = value
+            actual = tokenizer.matrix(case["matrix_texts"], mode).toarray()
+            same = same and np.allclose(actual, expected, rtol=1e-6, atol=0)
+        checked += 1
+        if not same:
+            problems += 1
+            print(f"tokenizer case {case['name']}: differs from Keras")
+    print(f"Tokenizer fit/texts_to_sequences/texts_to_matrix: {checked} Keras cases checked")
+
+    torch.manual_seed(0)
+    sequences = [[3, 4, 5], [7], [], [1, 2, 3, 4, 5, 6]]
+    x = torch.from_numpy(pad_pre(sequences, 6))
+    for stack in ([{"type": "LSTM", "units": 4}], [{"type": "GRU", "units": 4}],
+                  [{"type": "Bidirectional", "units": 4, "layer": "GRU", "merge_mode": "sum"}],
+                  [{"type": "LSTM", "units": 4, "return_sequences": True}, {"type": "GRU", "units": 3}],
+                  [{"type": "Bidirectional", "units": 4, "return_sequences": True},
+                   {"type": "GlobalAveragePooling1D"}]):
+        config = {"model": "check", "layers": [{"type": "Embedding", "input_dim": 10, "output_dim": 5,
+                                                 "mask_zero": True}, *stack,
+                                                {"type": "Dense", "units": 3, "activation": "softmax"}]}
+        network, _, _ = build_model(config, 3, None, None)
+        network.eval()
+        with torch.no_grad():
+            batch = network(x)
+            error = max((batch[i] - network(torch.tensor([s]))[0]).abs().max().item()
+                        for i, s in enumerate(sequences) if s)
+            for module in network.steps:  # the unrolled loop, with a recurrent dropout that keeps all
+                if hasattr(module, "recurrent_dropout"):
+                    module.recurrent_dropout = 1e-12
+            network.train()
+            unrolled = (network(x) - batch).abs().max().item()
+        ok = error < 1e-5 and unrolled < 1e-5 and batch[2].abs().max().item() == 0
+        problems += not ok
+        names = " -> ".join(layer["type"] for layer in stack)
+        print(f"mask_zero {names}: padded vs unpadded {error:.1e}, unrolled loop {unrolled:.1e}, "
+              f"empty text {'zero' if batch[2].abs().max().item() == 0 else 'NOT zero'}")
+    if problems:
+        fail(f"{problems} check(s) failed")
+    print("all checks passed")
+
+
+# ----------------------------------------------------------------------------------------------
 # report
 
 
@@ -922,6 +993,10 @@ def main():
     l.add_argument("--seed", type=int, default=1)
     l.add_argument("--cs", default="1,4,16,64,256", help="the C grid (comma separated)")
 
+    c = sub.add_parser("selfcheck", help="tokenizer vs recorded Keras outputs, masking vs unpadded runs")
+    c.add_argument("--fixtures", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests",
+                                                      "NLPTextTests", "Fixtures", "keras", "tokenizer.json"))
+
     r = sub.add_parser("report", help="print the results table from JSON lines files")
     r.add_argument("files", nargs="+")
 
@@ -934,6 +1009,8 @@ def main():
         command_torch(args)
     elif args.command == "tfidf":
         command_tfidf(args)
+    elif args.command == "selfcheck":
+        command_selfcheck(args)
     else:
         command_report(args)
 
