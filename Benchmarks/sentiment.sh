@@ -19,7 +19,8 @@
 #      sublinear_tf=True) + LogisticRegressionCV (C from 1..256 by 3-fold CV on the training rows).
 # Word vectors for the "-w2v" experiments are trained once by the toolkit (`w2v train` CBOW,
 # word2vec.c defaults, on /work/shared/data/word2vec/general-21m.txt.gz) and cached as
-# .build/sentiment-benchmark/vectors.w2vmodel (ours) and vectors.bin (the peer; `w2v convert`).
+# .build/sentiment-benchmark/vectors-<corpus>-seed<seed>.w2vmodel (ours) and .bin (the peer;
+# `w2v convert`); delete them to retrain.
 # All lines go to Benchmarks/results/sentiment-<date>.jsonl; the table at the end shows per
 # dataset, model and side: accuracy (± std over folds for CV), precision/recall/F1 (positive class,
 # or macro for 3 classes), total training seconds, training samples/s and the speed ratio ours/torch.
@@ -55,7 +56,7 @@ peer=Benchmarks/sentiment_peer.py
 
 log() { echo "sentiment.sh: $*" >&2; }
 
-# DATASET -> file, text column, label column, folds, fold tested ("" = all: cross-validation).
+# DATASET -> file, text column, label column, folds, fold tested ("all" = cross-validation).
 dataset_spec() {
     case $1 in
         movie) echo "movie-snippets.tsv text label $cv_folds all" ;;
@@ -120,16 +121,18 @@ fi
 unset OPENBLAS_NUM_THREADS OMP_NUM_THREADS MKL_NUM_THREADS
 
 mkdir -p "$cache" Benchmarks/results
-vectors="$cache/vectors.w2vmodel"
-if [[ $needs_vectors == 1 && ! -s "$cache/vectors.bin" ]]; then
+corpus_name=$(basename "$w2v_corpus" .gz)
+vectors_stem="$cache/vectors-${corpus_name%.txt}-seed$seed"
+vectors="$vectors_stem.w2vmodel"
+if [[ $needs_vectors == 1 && ! -s "$vectors_stem.bin" ]]; then
     build w2v
     log "training word2vec vectors on $w2v_corpus (CBOW, defaults, $threads threads) into $vectors"
     start=$SECONDS
-    "$bin_path/w2v" train "$w2v_corpus" --output "$cache/vectors.tmp.w2vmodel" --threads "$threads" --seed "$seed" \
+    "$bin_path/w2v" train "$w2v_corpus" --output "$vectors_stem.tmp.w2vmodel" --threads "$threads" --seed "$seed" \
         --quiet
-    "$bin_path/w2v" convert "$cache/vectors.tmp.w2vmodel" "$cache/vectors.tmp.bin" >&2
-    mv "$cache/vectors.tmp.w2vmodel" "$vectors"
-    mv "$cache/vectors.tmp.bin" "$cache/vectors.bin"
+    "$bin_path/w2v" convert "$vectors_stem.tmp.w2vmodel" "$vectors_stem.tmp.bin" >&2
+    mv "$vectors_stem.tmp.w2vmodel" "$vectors"
+    mv "$vectors_stem.tmp.bin" "$vectors_stem.bin"
     log "word2vec vectors ready after $((SECONDS - start)) s"
 fi
 
@@ -159,9 +162,9 @@ for experiment in $experiments; do
     peer_args=(--threads "$threads" ${epochs:+--epochs "$epochs"})
     case $variant in
         *-w2v-frozen) ours_args+=(--embeddings "$vectors" --freeze-embeddings)
-            peer_args+=(--embeddings "$cache/vectors.bin") ;;
+            peer_args+=(--embeddings "$vectors_stem.bin") ;;
         *-w2v) ours_args+=(--embeddings "$vectors")
-            peer_args+=(--embeddings "$cache/vectors.bin") ;;
+            peer_args+=(--embeddings "$vectors_stem.bin") ;;
     esac
     ours_out="$cache/ours-$dataset-$variant.jsonl"
     log "$experiment: ours (SentimentBenchmark, $threads threads)"
