@@ -25,8 +25,14 @@ Everything follows Benchmarks/../CONTRACT-sentiment (the SentimentBenchmark side
   with Keras's recurrent mask; Embedding mask_zero (when the config says so: Keras's default is
   off) skips the padding exactly (see Recurrent); Adam (PyTorch's fused CPU kernel) / RMSprop with
   Keras's epsilon 1e-7; shuffled mini-batches every epoch; early stopping on
-  val_loss computed on the last validation_fraction of the training rows (Keras validation_split),
-  stopping after `patience` epochs without improvement. The sigmoid/softmax of the last Dense layer
+  val_loss computed on validation_fraction of the training rows (early_stopping.split: "last" =
+  the last rows, Keras validation_split, the default; "interleaved" = row i of the training rows is
+  held out when floor((i+1) f) > floor(i f)), stopping after `patience` epochs without improvement,
+  restoring the best epoch's weights when restore_best_weights is true. Also understood: Dense
+  kernel_regularizer {"l2": x} (x * sum(w^2) added to the loss and val_loss, as Keras), tokenizer
+  mode "nb-binary" (binary presence x naive-Bayes log-count ratios of the fit rows, binary tasks),
+  optimizer clipnorm/clipvalue/global_clipnorm, and config lines with "fold": k (used for fold k
+  only, e.g. a per-fold max_length); any other key the peer cannot honour is an error. The sigmoid/softmax of the last Dense layer
   is folded into the loss (BCEWithLogits / CrossEntropy), which is the same function.
   train_seconds covers building the model and all epochs (with the per-epoch validation loss), not
   reading the file, tokenizing or vectorizing; train_samples = fitted rows x epochs run.
@@ -241,6 +247,19 @@ class KerasTokenizer:
             indptr.append(len(indices))
         return sp.csr_matrix((np.array(data, np.float32), np.array(indices, np.int64), np.array(indptr, np.int64)),
                              shape=(len(texts), width))
+
+
+NB_MODES = ("nb-binary", "nb_binary", "nbBinary", "nbsvm")
+
+
+def naive_bayes_ratios(binary_matrix, rows, y):
+    """Per column: ln((p/|p|1) / (q/|q|1)), p and q = 1 + the number of fit rows of the second label
+    (q: the others) containing the token; column 0 (padding) gets 0."""
+    positive = 1 + np.asarray(binary_matrix[rows[y[rows] == 1]].sum(axis=0)).ravel()
+    negative = 1 + np.asarray(binary_matrix[rows[y[rows] != 1]].sum(axis=0)).ravel()
+    ratios = np.log((positive / positive.sum()) / (negative / negative.sum())).astype(np.float32)
+    ratios[0] = 0
+    return ratios.reshape(1, -1)
 
 
 def pad_pre(sequences, length):
@@ -460,6 +479,10 @@ def build_model(config, classes, input_width, vectors_table):
             super().__init__()
             self.steps = nn.ModuleList()
             self.kinds = []
+            self.l2 = []  # (weight, factor): Keras kernel_regularizer l2, factor * sum(w^2) added to the loss
+
+        def penalty(self):
+            return sum((factor * weight.pow(2).sum() for weight, factor in self.l2), torch.zeros(()))
 
         def add(self, kind, module):
             self.steps.append(module)
@@ -535,6 +558,12 @@ def build_model(config, classes, input_width, vectors_table):
             glorot(linear.weight)
             nn.init.zeros_(linear.bias)
             network.add("dense", linear)
+            regularizer = spec.get("kernel_regularizer")
+            factor = regularizer.get("l2") if isinstance(regularizer, dict) else spec.get("l2")
+            if isinstance(regularizer, dict) and set(regularizer) - {"l2", "type", "name"}:
+                fail(f"unsupported kernel_regularizer {regularizer}")
+            if factor:
+                network.l2.append((linear.weight, float(factor)))
             width = spec["units"]
             activation = spec.get("activation") or "linear"
             if index == dense_indices[-1]:
@@ -620,51 +649,83 @@ def read_config(args):
         configs = [c for c in configs if c.get("event") == "config"]
         if not configs:
             fail(f"{args.config_file}: no {{\"event\": \"config\"}} line")
-        return configs[-1]
+        return configs
     if not text:
         fail("give --config-json or --config-file")
     config = json.loads(text)
     if config.get("event") not in (None, "config"):
         fail(f"--config-json is a {config.get('event')!r} line, not the config line")
-    return config
+    return [config]
+
+
+def config_for_fold(configs, fold):
+    """A config line with "fold": k applies to fold k only; otherwise the last general one."""
+    for config in reversed(configs):
+        if config.get("fold") == fold:
+            return config
+    general = [c for c in configs if c.get("fold") is None]
+    return general[-1] if general else configs[-1]
+
+
+def validation_split(rows, stopping):
+    """The fold's training rows (in file order) → fit rows, validation rows. split "last" (default):
+    the last fraction, as Keras validation_split; "interleaved": position i is held out when
+    floor((i + 1) f) > floor(i f)."""
+    if not stopping:
+        return rows, None
+    fraction = float(stopping.get("validation_fraction", 0.1))
+    rule = stopping.get("split", "last")
+    if rule == "last":
+        split_at = int(len(rows) * (1 - fraction))
+        return rows[:split_at], rows[split_at:]
+    if rule == "interleaved":
+        i = np.arange(len(rows))
+        held = np.floor((i + 1) * fraction) > np.floor(i * fraction)
+        return rows[~held], rows[held]
+    fail(f"unknown early_stopping split rule {rule!r} (last, interleaved)")
 
 
 def command_torch(args):
     import torch
 
     torch.set_num_threads(args.threads)
-    config = read_config(args)
+    configs = read_config(args)
     texts, labels = read_tsv(args.data, args.text_column, args.label_column)
     names, y = label_ids(labels)
     folds = read_folds(args.folds_file, len(y))
-    tok_spec = config.get("tokenizer") or {}
-    epochs = int(args.epochs if args.epochs is not None else config.get("epochs", 10))
-    batch_size = int(config.get("batch_size", 32))
-    stopping = config.get("early_stopping")
-    embedding_spec = next((layer for layer in config["layers"] if layer.get("type") == "Embedding"), None)
-    configured_rows = embedding_spec["input_dim"] if embedding_spec is not None else None
-    if embedding_spec is not None and "mask_zero" not in embedding_spec:
-        log("the Embedding entry has no mask_zero; using Keras's default (false)")
-    vectors, pretrained = None, config.get("embeddings") is not None
-    if pretrained:
-        path = find_vectors_file(args.embeddings or config["embeddings"]["path"])
+    vectors = None
+    with_vectors = [c for c in configs if c.get("embeddings") is not None]
+    if with_vectors:
+        path = find_vectors_file(args.embeddings or with_vectors[-1]["embeddings"]["path"])
         start = time.perf_counter()
         vectors = load_word_vectors(path)
         log(f"{path}: {len(vectors[0])} words x {vectors[1].shape[1]} in {time.perf_counter() - start:.1f} s")
     dataset = os.path.basename(args.data)
+    for key, default in (("mask_zero", "false"), ("split", "last"), ("restore_best_weights", "false")):
+        spec = next((layer for layer in configs[-1]["layers"] if layer.get("type") == "Embedding"), None) \
+            if key == "mask_zero" else configs[-1].get("early_stopping")
+        if spec is not None and key not in spec:
+            log(f"the config line has no {key}; using {default}")
 
     for fold in test_folds(folds, args.only_fold):
+        config = json.loads(json.dumps(config_for_fold(configs, fold)))  # a copy: input_dim may be resized
+        tok_spec = config.get("tokenizer") or {}
+        epochs = int(args.epochs if args.epochs is not None else config.get("epochs", 10))
+        batch_size = int(config.get("batch_size", 32))
+        stopping = config.get("early_stopping")
+        embedding_spec = next((layer for layer in config["layers"] if layer.get("type") == "Embedding"), None)
+        pretrained = config.get("embeddings") is not None
         seed = args.seed + fold
         torch.manual_seed(seed)
         rng = np.random.default_rng(seed)
         train_rows, test_rows = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
+        fit_numpy, val_numpy = validation_split(train_rows, stopping)
         tokenizer = KerasTokenizer(tok_spec.get("num_words"), tok_spec.get("filters", KERAS_FILTERS),
                                    tok_spec.get("lowercase", True), int(tok_spec.get("ngrams", 1)))
         tokenizer.fit([texts[i] for i in train_rows])
         table = found = considered = None
         if embedding_spec is not None:
             needed = min(tokenizer.limit(), len(tokenizer.word_index) + 1)
-            embedding_spec["input_dim"] = configured_rows
             if embedding_spec["input_dim"] < needed:
                 if tok_spec.get("num_words"):
                     fail(f"Embedding input_dim {embedding_spec['input_dim']} < {needed} ids from the tokenizer")
@@ -684,7 +745,12 @@ def command_torch(args):
             batch_x = lambda rows: x_all[rows]  # noqa: E731
         else:
             mode = tok_spec.get("mode") or "binary"
-            matrix = tokenizer.matrix(texts, mode)
+            if mode in NB_MODES:  # binary presence x naive-Bayes log-count ratios of the fit rows (NBSVM)
+                matrix = tokenizer.matrix(texts, "binary")
+                if len(names) == 2:
+                    matrix = matrix.multiply(naive_bayes_ratios(matrix, fit_numpy, y)).tocsr()
+            else:
+                matrix = tokenizer.matrix(texts, mode)
             input_width = matrix.shape[1]
             batch_x = lambda rows: torch.from_numpy(matrix[rows.numpy()].toarray())  # noqa: E731
         y_all = torch.from_numpy(y)
@@ -694,10 +760,8 @@ def command_torch(args):
         trainable = [p for p in model.parameters() if p.requires_grad]
         optimizer = make_optimizer(config, trainable)
         clip = gradient_clipping(config)
-        fit_rows, val_rows = torch.from_numpy(train_rows), None
-        if stopping:
-            split_at = int(len(train_rows) * (1 - float(stopping.get("validation_fraction", 0.1))))
-            fit_rows, val_rows = fit_rows[:split_at], fit_rows[split_at:]
+        fit_rows = torch.from_numpy(fit_numpy)
+        val_rows = torch.from_numpy(val_numpy) if val_numpy is not None else None
         binary = len(names) == 2
 
         def targets(rows):
@@ -710,7 +774,7 @@ def command_torch(args):
                 for i in range(0, len(rows), 1024):
                     chunk = rows[i:i + 1024]
                     total += loss_fn(model(batch_x(chunk)), targets(chunk)).item() * len(chunk)
-            return total / max(1, len(rows))
+            return total / max(1, len(rows)) + model.penalty().item()  # Keras's val_loss has the penalty
 
         generator = torch.Generator().manual_seed(seed)
         best, wait, epochs_run, best_state = math.inf, 0, 0, None
@@ -722,7 +786,7 @@ def command_torch(args):
             for i in range(0, len(order), batch_size):
                 rows = order[i:i + batch_size]
                 optimizer.zero_grad()
-                loss = loss_fn(model(batch_x(rows)), targets(rows))
+                loss = loss_fn(model(batch_x(rows)), targets(rows)) + model.penalty()
                 loss.backward()
                 clip(trainable)
                 optimizer.step()
