@@ -32,7 +32,8 @@ Everything follows Benchmarks/../CONTRACT-sentiment (the SentimentBenchmark side
   kernel_regularizer {"l2": x} (x * sum(w^2) added to the loss and val_loss, as Keras), tokenizer
   mode "nb-binary" (binary presence x naive-Bayes log-count ratios of the fit rows, binary tasks),
   optimizer clipnorm/clipvalue/global_clipnorm, and config lines with "fold": k (used for fold k
-  only, e.g. a per-fold max_length); any other key the peer cannot honour is an error. The sigmoid/softmax of the last Dense layer
+  only, e.g. a per-fold max_length). Unknown layer types, optimizer settings, matrix modes and
+  recurrent activations other than tanh/sigmoid are errors; other unknown keys are ignored. The sigmoid/softmax of the last Dense layer
   is folded into the loss (BCEWithLogits / CrossEntropy), which is the same function.
   train_seconds covers building the model and all epochs (with the per-epoch validation loss), not
   reading the file, tokenizing or vectorizing; train_samples = fitted rows x epochs run.
@@ -537,6 +538,10 @@ def build_model(config, classes, input_width, vectors_table):
                 if cell not in ("LSTM", "GRU"):
                     fail(f"Bidirectional around {cell!r} is not supported")
             merge_mode = spec.get("merge_mode") or "concat"
+            if spec.get("activation", "tanh") != "tanh" or spec.get("recurrent_activation", "sigmoid") != "sigmoid":
+                fail(f"layer {index}: only tanh / sigmoid recurrent activations are supported")
+            if spec.get("reset_after", True) is not True:
+                fail(f"layer {index}: only GRU reset_after=true (PyTorch's formulation) is supported")
             network.add("recurrent", Recurrent(spec, cell, width, bidirectional, merge_mode))
             units = spec["units"]
             width = 2 * units if bidirectional and merge_mode == "concat" else units
