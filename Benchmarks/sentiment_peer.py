@@ -33,8 +33,9 @@ Everything follows Benchmarks/../CONTRACT-sentiment (the SentimentBenchmark side
   mode "nb-binary" (binary presence x naive-Bayes log-count ratios of the fit rows, binary tasks),
   optimizer clipnorm/clipvalue/global_clipnorm, and config lines with "fold": k (used for fold k
   only, e.g. a per-fold max_length). Unknown layer types, optimizer settings, matrix modes and
-  recurrent activations other than tanh/sigmoid are errors; other unknown keys are ignored. The sigmoid/softmax of the last Dense layer
-  is folded into the loss (BCEWithLogits / CrossEntropy), which is the same function.
+  recurrent activations other than tanh/sigmoid are errors; other unknown keys are ignored. The
+  sigmoid/softmax of the last Dense layer is folded into the loss (BCEWithLogits / CrossEntropy),
+  which is the same function.
   train_seconds covers building the model and all epochs (with the per-epoch validation loss), not
   reading the file, tokenizing or vectorizing; train_samples = fitted rows x epochs run.
 - `tfidf`: TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True) fitted on the training rows,
