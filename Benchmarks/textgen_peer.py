@@ -86,10 +86,9 @@ def stream_layout(ids, batch_size, seq_length):
         raise SystemExit(
             f"textgen_peer: {n} ids give streams of {length} < seq-length {seq_length} at batch size {batch_size}")
     columns = batches * seq_length
-    starts = np.arange(batch_size, dtype=np.int64)[:, None] * length
-    offsets = np.arange(columns, dtype=np.int64)[None, :]
-    inputs = ids[starts + offsets]
-    targets = ids[starts + offsets + 1]
+    # Stream b starts at b*L, so inputs[b, j] = ids[b*L + j] and targets[b, j] = ids[b*L + j + 1].
+    inputs = ids[:batch_size * length].reshape(batch_size, length)[:, :columns]
+    targets = ids[1:batch_size * length + 1].reshape(batch_size, length)[:, :columns]
     return torch.from_numpy(np.ascontiguousarray(inputs)), torch.from_numpy(np.ascontiguousarray(targets)), batches
 
 
@@ -167,6 +166,7 @@ def emit(record):
 def train(args):
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
+    baseline_mb = peak_rss_mb()  # the interpreter with torch loaded, before any data
     text = read_text(args.corpus)
     vocabulary, ids = encode(text)
     del text
@@ -176,7 +176,7 @@ def train(args):
     V = len(vocabulary)
     log(f"{len(ids)} characters, vocabulary {V}, train {len(train_ids)} ({train_batches} batches/epoch), "
         f"validation {len(validation_ids)} ({validation_batches} batches); torch {torch.__version__}, "
-        f"{torch.get_num_threads()} threads")
+        f"{torch.get_num_threads()} threads; peak RSS {baseline_mb:.0f} MB after import torch")
 
     model = CharModel(V, args.cell, args.layers, args.units, args.embedding)
     model.keras_initialise()
