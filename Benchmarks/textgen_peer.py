@@ -188,6 +188,7 @@ def train(args):
     positions = args.batch_size * args.seq_length
 
     training_seconds, train_chars, steps = 0.0, 0, 0
+    training_cpu_seconds = 0.0  # process CPU time (all threads) in training steps: stderr only
     loss_sum, loss_batches = 0.0, 0
     next_eval = args.eval_every_seconds
     state, k = None, 0
@@ -203,12 +204,13 @@ def train(args):
               "train_bpc": train_bpc, "validation_bpc": bpc, "epoch": steps / train_batches})
         log(f"{training_seconds:7.1f} s  epoch {steps / train_batches:6.3f}  "
             f"{train_chars / training_seconds:8.0f} chars/s  train bpc {train_bpc if train_bpc is None else round(train_bpc, 4)}"
-            f"  validation bpc {bpc:.4f}  (evaluation {time.perf_counter() - start:.1f} s)")
+            f"  validation bpc {bpc:.4f}  (evaluation {time.perf_counter() - start:.1f} s; training CPU/wall "
+            f"{training_cpu_seconds / training_seconds:.2f})")
         loss_sum, loss_batches = 0.0, 0
         return bpc
 
     while True:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         if k == train_batches:  # epoch boundary: state back to zeros
             k, state = 0, None
         x = tx[:, k * args.seq_length:(k + 1) * args.seq_length]
@@ -222,6 +224,7 @@ def train(args):
         optimizer.step()
         loss_value = loss.item()
         training_seconds += time.perf_counter() - start
+        training_cpu_seconds += time.process_time() - start_cpu
         if not math.isfinite(loss_value):
             raise SystemExit(f"textgen_peer: training loss became {loss_value} at step {steps + 1}")
         k += 1
