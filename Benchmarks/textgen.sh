@@ -15,7 +15,7 @@
 # clip norm 5. Writes Benchmarks/results/textgen-<date>.jsonl and prints the side-by-side table
 # (chars/s and the ratio ours/pytorch, validation bpc at each common evaluation time and at the end,
 # characters seen, epochs, peak RSS; which side has the lower bpc at equal wall time).
-# Expected run time: about 2 x (TEXTGEN_BENCH_SECONDS + 5 evaluations + loading) ≈ 12-13 min at the
+# Expected run time: 2 x (TEXTGEN_BENCH_SECONDS + 5 evaluations + loading), estimated 12-15 min at the
 # defaults on a quiet 2-core machine, plus the release build.
 #
 # Environment:
