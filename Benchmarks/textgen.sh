@@ -83,6 +83,10 @@ log "corpus $corpus, $seconds s per side, evaluation every $eval_every s, $threa
 
 status=0
 load=$(cut -d' ' -f1 /proc/loadavg)
+if awk -v l="$load" 'BEGIN { exit !(l > 1.5) }'; then
+    log "WARNING: 1-minute load average $load: other jobs share the CPU; multi-threaded training steps stall"
+    log "         unevenly under load (see Benchmarks/README.md); rerun quiet or with TEXTGEN_BENCH_THREADS=1"
+fi
 echo "ours: 1-minute load average $load before the run" >>"$loads"
 log "ours (1-minute load average $load; other work disturbs the numbers)"
 if ! "$bin" "${flags[@]}" >>"$out"; then
