@@ -137,7 +137,8 @@ func configLine(_ classifier: SentimentClassifier, options: Options, dataset: La
     ]
     if configuration.architecture.isSequenceModel {
         tokenizer["max_length"] = classifier.maxLength
-        tokenizer["max_length_rule"] = configuration.maxLength == nil ? "95th percentile of training lengths, 8...400" : "fixed"
+        tokenizer["max_length_rule"] =
+            configuration.maxLength == nil ? "95th percentile of training lengths, 8...400" : "fixed"
     } else {
         tokenizer["mode"] = configuration.bagOfWordsMode.rawValue
     }
@@ -151,11 +152,13 @@ func configLine(_ classifier: SentimentClassifier, options: Options, dataset: La
         "seed": Int(configuration.seed),
     ]
     if let patience = configuration.earlyStoppingPatience {
-        line["early_stopping"] = [
-            "monitor": "val_loss", "patience": patience, "validation_fraction": configuration.validationFraction,
-            "restore_best_weights": true,
-            "validation_rows": "training rows (in file order) at 0-based positions i with floor((i+1)*f) > floor(i*f): 9, 19, 29, ... for f = 0.1",
-        ] as [String: Any]
+        line["early_stopping"] =
+            [
+                "monitor": "val_loss", "patience": patience, "validation_fraction": configuration.validationFraction,
+                "restore_best_weights": true,
+                "validation_rows":
+                    "training rows (in file order) at 0-based positions i with floor((i+1)*f) > floor(i*f): 9, 19, 29, ... for f = 0.1",
+            ] as [String: Any]
     } else {
         line["early_stopping"] = NSNull()
     }
@@ -198,7 +201,9 @@ var configuration = SentimentConfiguration(architecture: options.model, seed: op
 if let epochs = options.epochs { configuration.epochs = epochs }
 let foldCount = (foldIDs.max() ?? 0) + 1
 let testFolds = options.onlyFold.map { [$0] } ?? Array(0 ..< foldCount)
-if let only = options.onlyFold, only >= foldCount { fail("--only-fold \(only) but the fold file has \(foldCount) folds") }
+if let only = options.onlyFold, only >= foldCount {
+    fail("--only-fold \(only) but the fold file has \(foldCount) folds")
+}
 var printedConfig = false
 let name = URL(fileURLWithPath: options.data).lastPathComponent
 for fold in testFolds {

@@ -79,7 +79,8 @@ public final class BagOfWordsDense: Layer {
         }
         if kernel == nil {
             kernel = Parameter(
-                name: "kernel", value: WeightInitializer.glorotUniform.make(shape: [vocabularySize, units], using: &rng))
+                name: "kernel",
+                value: WeightInitializer.glorotUniform.make(shape: [vocabularySize, units], using: &rng))
             bias = Parameter(name: "bias", value: Tensor(zeros: [units]))
             featureWeights = Parameter(
                 name: "feature_weights",

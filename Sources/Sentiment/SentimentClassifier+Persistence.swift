@@ -36,7 +36,8 @@ extension SentimentClassifier {
             embeddingAlignment: embeddingAlignment, trainingSummary: trainingSummary)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        file.metadata[SentimentModelMetadata.metadataKey] = String(decoding: try encoder.encode(metadata), as: UTF8.self)
+        file.metadata[SentimentModelMetadata.metadataKey] = String(
+            decoding: try encoder.encode(metadata), as: UTF8.self)
         try file.write(to: path)
     }
 
@@ -49,7 +50,8 @@ extension SentimentClassifier {
         let file = try SafeTensors.read(from: path)
         guard let json = file.metadata[SentimentModelMetadata.metadataKey] else {
             throw SentimentError.invalidModelFile(
-                path: path, reason: "no '\(SentimentModelMetadata.metadataKey)' metadata: not saved by SentimentClassifier")
+                path: path,
+                reason: "no '\(SentimentModelMetadata.metadataKey)' metadata: not saved by SentimentClassifier")
         }
         let metadata: SentimentModelMetadata
         do {
@@ -87,7 +89,8 @@ extension SentimentClassifier {
             throw SentimentError.invalidModelFile(
                 path: path, reason: "input shape \(inputShape) does not fit sequence length \(metadata.maxLength)")
         }
-        let tableSize = (layers.first as? BagOfWordsDense)?.vocabularySize ?? (layers.first as? Embedding)?.inputDimension
+        let tableSize =
+            (layers.first as? BagOfWordsDense)?.vocabularySize ?? (layers.first as? Embedding)?.inputDimension
         guard let tableSize, tableSize >= metadata.tokenizer.tableSize else {
             throw SentimentError.invalidModelFile(
                 path: path, reason: "the first layer does not cover the \(metadata.tokenizer.tableSize) token ids")

@@ -104,14 +104,16 @@ public final class SentimentClassifier {
                 "pretrained embeddings need a sequence model (lstm, gru, bilstm, bigru), not mlp")
         }
         let (fitRows, validationRows) = validationSplit(
-            count: dataset.count, fraction: configuration.earlyStoppingPatience == nil ? 0 : configuration.validationFraction)
+            count: dataset.count,
+            fraction: configuration.earlyStoppingPatience == nil ? 0 : configuration.validationFraction)
         guard fitRows.count >= 2 else {
             throw SentimentError.invalidTrainingData("\(dataset.count) texts are too few to train on")
         }
         let texts = dataset.texts
         let labels = dataset.labels
         let tokenizer = SentimentTokenizer(
-            fittingOn: texts, vocabularySize: configuration.resolvedVocabularySize, ngrams: configuration.resolvedNgrams,
+            fittingOn: texts, vocabularySize: configuration.resolvedVocabularySize,
+            ngrams: configuration.resolvedNgrams,
             lowercase: configuration.lowercase, filters: configuration.filters)
         let ids = tokenizer.ids(of: texts)
         var rng = SplitMix64(seed: configuration.seed)
@@ -137,7 +139,10 @@ public final class SentimentClassifier {
         model.compile(
             optimizer: Adam(learningRate: configuration.learningRate),
             loss: classes == 2 ? BinaryCrossentropy() as any Loss : SparseCategoricalCrossentropy(),
-            metrics: [classes == 2 ? BinaryAccuracy(name: "accuracy") as any Metric : SparseCategoricalAccuracy(name: "accuracy")])
+            metrics: [
+                classes == 2
+                    ? BinaryAccuracy(name: "accuracy") as any Metric : SparseCategoricalAccuracy(name: "accuracy")
+            ])
         let x = encode(ids: ids, maxLength: maxLength)
         let y = Tensor(shape: [dataset.count, 1], scalars: labels.map(Float.init))
         var callbacks: [any Callback] = []
@@ -188,6 +193,7 @@ public final class SentimentClassifier {
     /// The rows `indices` of `t` (axis 0).
     static func rows(_ t: Tensor, _ indices: [Int]) -> Tensor {
         let width = t.count / max(t.shape[0], 1)
-        return t.reshaped([t.shape[0], width]).gatherRows(indices).reshaped([indices.count] + Array(t.shape.dropFirst()))
+        return t.reshaped([t.shape[0], width]).gatherRows(indices).reshaped(
+            [indices.count] + Array(t.shape.dropFirst()))
     }
 }

@@ -77,7 +77,9 @@ extension SentimentClassifier {
         progress: (any TrainingProgressReporter)? = nil,
         foldDidEnd: ((CrossValidationReport.FoldResult) -> Void)? = nil
     ) throws -> CrossValidationReport {
-        guard k >= 2 else { throw SentimentError.invalidConfiguration("cross-validation needs at least 2 folds, not \(k)") }
+        guard k >= 2 else {
+            throw SentimentError.invalidConfiguration("cross-validation needs at least 2 folds, not \(k)")
+        }
         let assignments = try dataset.stratifiedKFold(k: k, seed: seed)
         var results: [CrossValidationReport.FoldResult] = []
         for (index, fold) in assignments.enumerated() {

@@ -79,7 +79,9 @@ enum SentimentModelFactory {
         }
         let positiveTotal = positive.reduce(0, +)
         let negativeTotal = negative.reduce(0, +)
-        var ratios = (0 ..< tableSize).map { Float(log((positive[$0] / positiveTotal) / (negative[$0] / negativeTotal))) }
+        var ratios = (0 ..< tableSize).map {
+            Float(log((positive[$0] / positiveTotal) / (negative[$0] / negativeTotal)))
+        }
         ratios[0] = 0
         return ratios
     }

@@ -64,7 +64,8 @@ public struct SentimentTokenizer: Codable, Sendable, Equatable {
             documentFrequencies.count == words.count, Set(words).count == words.count
         else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "inconsistent tokenizer settings or vocabulary"))
+                .init(codingPath: decoder.codingPath, debugDescription: "inconsistent tokenizer settings or vocabulary")
+            )
         }
         index = Self.makeIndex(words)
     }

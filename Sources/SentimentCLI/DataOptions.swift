@@ -1,11 +1,13 @@
 // Where the labelled data is and which columns hold text and label.
 import ArgumentParser
+import Foundation
 import NLPText
 import Sentiment
 
 /// The data argument and column options shared by train, evaluate and cross-validate.
 struct DataOptions: ParsableArguments {
-    @Argument(help: "A TSV/CSV file with a header (.csv is CSV, anything else TSV; .gz is fine), or a folder per class.")
+    @Argument(
+        help: "A TSV/CSV file with a header (.csv is CSV, anything else TSV; .gz is fine), or a folder per class.")
     var data: String
 
     @Option(help: "The header name of the text column.")
@@ -54,6 +56,21 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Bag-of-words feature values: binary, count, tfidf or nb-binary (default nb-binary).")
     var features: BagOfWordsMode?
 
+    @Option(help: "Units of the bag-of-words hidden layers, comma separated (default 16,16).")
+    var hiddenUnits: String?
+
+    @Option(help: "Dropout rate before the output (and between hidden layers of mlp; default 0.5).")
+    var dropout: Float?
+
+    @Option(help: "Adam's learning rate (default 0.001).")
+    var learningRate: Float?
+
+    @Option(help: "Samples per step (default 32).")
+    var batchSize: Int?
+
+    @Option(help: "Epochs without a lower validation loss before stopping (default 2); 0 turns early stopping off.")
+    var patience: Int?
+
     @Option(help: "Random seed (default 1).")
     var seed: UInt64 = 1
 
@@ -71,6 +88,15 @@ struct TrainingOptions: ParsableArguments {
         if let layers { configuration.recurrentLayers = layers }
         if let features { configuration.bagOfWordsMode = features }
         configuration.freezeEmbeddings = freezeEmbeddings
+        if let hiddenUnits {
+            configuration.hiddenUnits = hiddenUnits.split(separator: ",").map {
+                Int($0.trimmingCharacters(in: .whitespaces)) ?? 0
+            }
+        }
+        if let dropout { configuration.dropout = dropout }
+        if let learningRate { configuration.learningRate = learningRate }
+        if let batchSize { configuration.batchSize = batchSize }
+        if let patience { configuration.earlyStoppingPatience = patience > 0 ? patience : nil }
         return configuration
     }
 

@@ -8,9 +8,11 @@ import Testing
 @Suite("BagOfWordsDense")
 struct BagOfWordsDenseTests {
     /// Dense on the multi-hot / count / tf-idf matrix of the same ids, with the same weights.
-    @Test("equals Dense on the bag-of-words matrix, forward and backward", arguments: [
-        BagOfWordsDense.Value.presence, .count, .logCount,
-    ])
+    @Test(
+        "equals Dense on the bag-of-words matrix, forward and backward",
+        arguments: [
+            BagOfWordsDense.Value.presence, .count, .logCount,
+        ])
     func matchesDense(value: BagOfWordsDense.Value) throws {
         let vocabulary = 7
         let units = 3

@@ -24,11 +24,13 @@ struct ClassificationReportTests {
     func multiClass() {
         let report = ClassificationReport(
             labelNames: ["a", "b", "c"], trueLabels: [0, 0, 1, 1, 2, 2], predictedLabels: [0, 0, 1, 0, 1, 1])
-        #expect(report.classPrecision == [2.0 / 3, 0.5, 0])
+        // Class b is predicted 3 times, once correctly; class c never.
+        #expect(report.classPrecision == [2.0 / 3, 1.0 / 3, 0])
         #expect(report.classRecall == [1, 0.5, 0])
-        #expect(abs(report.precision - (2.0 / 3 + 0.5) / 3) < 1e-12)
+        #expect(abs(report.precision - 1.0 / 3) < 1e-12)
         #expect(abs(report.recall - 0.5) < 1e-12)
-        #expect(abs(report.f1 - (0.8 + 0.5) / 3) < 1e-12)
+        // F1: a 2·(2/3)/(5/3) = 0.8, b 2·(1/6)/(5/6) = 0.4, c 0.
+        #expect(abs(report.f1 - 0.4) < 1e-12)
         #expect(report.description.contains("macro average"))
     }
 }

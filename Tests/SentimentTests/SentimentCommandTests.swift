@@ -16,7 +16,7 @@ struct SentimentCommandTests {
 
     @Test("train, predict (arguments and stdin) and evaluate with a saved model")
     func trainPredictEvaluate() throws {
-        let data = try Self.smallData(rows: 1200)
+        let data = try Self.smallData(rows: 600)
         let directory = try SentimentFixtures.makeDirectory()
         let model = directory.appendingPathComponent("m.safetensors").path
         let plot = directory.appendingPathComponent("history.svg").path
@@ -50,7 +50,7 @@ struct SentimentCommandTests {
 
     @Test("cross-validate prints a row per fold and the mean")
     func crossValidate() throws {
-        let data = try Self.smallData(rows: 600)
+        let data = try Self.smallData(rows: 300)
         let result = try runProduct(
             "sentiment", ["cross-validate", data, "--folds", "3", "--epochs", "2", "--quiet"])
         #expect(result.status == 0, "\(result.standardError)")

@@ -29,7 +29,7 @@ struct SentimentTokenizerTests {
     func unknownWords() {
         let tokenizer = SentimentTokenizer(fittingOn: ["good film"], vocabularySize: 10)
         #expect(tokenizer.ids(of: "").isEmpty)
-        #expect(tokenizer.ids(of: "zyzzyva qwerty") .isEmpty)
+        #expect(tokenizer.ids(of: "zyzzyva qwerty").isEmpty)
     }
 
     @Test("a JSON round trip keeps settings and vocabulary; inconsistent data is rejected")
