@@ -70,7 +70,8 @@ public struct SentimentConfiguration: Codable, Sendable, Equatable {
     public var recurrentInputDropout: Float
     /// Dropout before the output layer (and between bag-of-words hidden layers).
     public var dropout: Float
-    /// Keep pretrained embeddings fixed during training.
+    /// Keep pretrained embeddings fixed during training (also when ``PretrainedEmbeddings/freeze``
+    /// is `false`).
     public var freezeEmbeddings: Bool
     /// Adam's learning rate.
     public var learningRate: Float

@@ -33,7 +33,8 @@ enum SentimentModelFactory {
                 layers.append(Dense(units: units, activation: .relu))
             }
         case .lstm, .gru, .bilstm, .bigru:
-            if let embeddings {
+            if var embeddings {
+                embeddings.freeze = embeddings.freeze || configuration.freezeEmbeddings
                 let (matrix, aligned) = try embeddings.alignedMatrix(for: tokenizer, using: &rng)
                 alignment = aligned
                 layers.append(Embedding(weights: matrix, maskZero: true, isTrainable: !embeddings.freeze))
