@@ -27,6 +27,7 @@ public struct SentimentTokenizer: Codable, Sendable, Equatable {
     }
 
     private var index: [String: Int] = [:]
+    private var splitter: TextTokenizer
 
     /// Fits the vocabulary on `texts`.
     /// - Precondition: `vocabularySize ≥ 2`, `ngrams` is 1 or 2.
@@ -42,6 +43,7 @@ public struct SentimentTokenizer: Codable, Sendable, Equatable {
         self.filters = filters
         var keras = TextTokenizer(numWords: vocabularySize, filters: filters, lower: lowercase)
         let splitter = keras
+        self.splitter = splitter
         keras.fit(tokenLists: texts.lazy.map { Self.tokens(of: $0, splitter: splitter, ngrams: ngrams) })
         let kept = min(vocabularySize - 1, keras.wordIndex.count)
         words = (0 ..< kept).map { keras.indexWord[$0 + 1]! }
@@ -60,6 +62,7 @@ public struct SentimentTokenizer: Codable, Sendable, Equatable {
         words = try container.decode([String].self, forKey: .words)
         documentFrequencies = try container.decode([Int].self, forKey: .documentFrequencies)
         documentCount = try container.decode(Int.self, forKey: .documentCount)
+        splitter = TextTokenizer(filters: filters, lower: lowercase)
         guard vocabularySize >= 2, (1 ... 2).contains(ngrams), words.count < vocabularySize,
             documentFrequencies.count == words.count, Set(words).count == words.count
         else {
@@ -78,7 +81,7 @@ public struct SentimentTokenizer: Codable, Sendable, Equatable {
 
     /// The tokens of `text`: Keras's words, then (for ``ngrams`` 2) its word bigrams.
     public func tokens(of text: String) -> [String] {
-        Self.tokens(of: text, splitter: TextTokenizer(filters: filters, lower: lowercase), ngrams: ngrams)
+        Self.tokens(of: text, splitter: splitter, ngrams: ngrams)
     }
 
     /// The ids of the kept tokens of `text`, in order (unknown tokens dropped).
