@@ -56,6 +56,9 @@ struct Train: ParsableCommand {
             }
             lines += "\n" + line
         }
-        return lines
+        return lines.split(separator: "\n").map {
+            $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+        }
+        .joined(separator: "\n")
     }
 }
