@@ -141,6 +141,14 @@ func configLine(_ classifier: SentimentClassifier, options: Options, dataset: La
             configuration.maxLength == nil ? "95th percentile of training lengths, 8...400" : "fixed"
     } else {
         tokenizer["mode"] = configuration.bagOfWordsMode.rawValue
+        if configuration.bagOfWordsMode == .nbBinary {
+            tokenizer["nb_binary"] =
+                "NBSVM log-count ratio (Wang & Manning 2012, alpha 1): the binary matrix times "
+                + "r[j] = ln((p[j] / sum(p)) / (q[j] / sum(q))), p[j] = 1 + fit rows of the second label "
+                + "containing token j, q[j] = 1 + fit rows of the first label containing it; sums over "
+                + "columns 0..num_words-1; fit rows = training rows without the validation rows; "
+                + "r[0] = 0; with more than 2 labels the matrix stays binary"
+        }
     }
     let classes = dataset.labelNames.count
     var line: [String: Any] = [
