@@ -35,6 +35,8 @@ public final class BagOfWordsDense: Layer {
     public let activation: Activation
     /// How counts become values.
     public let value: Value
+    /// A penalty on the kernel (Keras `kernel_regularizer`), or `nil`.
+    public let kernelRegularizer: Regularizer?
     /// `[vocabularySize, units]`.
     public private(set) var kernel: Parameter?
     /// `[units]`.
@@ -56,7 +58,7 @@ public final class BagOfWordsDense: Layer {
     /// - Precondition: `vocabularySize > 0`, `units > 0`, weights of the right length.
     public init(
         vocabularySize: Int, units: Int, activation: Activation = .relu, value: Value = .presence,
-        featureWeights: [Float]? = nil, name: String = ""
+        featureWeights: [Float]? = nil, kernelRegularizer: Regularizer? = nil, name: String = ""
     ) {
         precondition(vocabularySize > 0 && units > 0, "BagOfWordsDense: sizes \(vocabularySize), \(units) must be > 0")
         precondition(
@@ -66,6 +68,7 @@ public final class BagOfWordsDense: Layer {
         self.units = units
         self.activation = activation
         self.value = value
+        self.kernelRegularizer = kernelRegularizer
         self.name = name
         self.initialFeatureWeights = featureWeights.map { Tensor($0) }
     }
@@ -80,7 +83,8 @@ public final class BagOfWordsDense: Layer {
         if kernel == nil {
             kernel = Parameter(
                 name: "kernel",
-                value: WeightInitializer.glorotUniform.make(shape: [vocabularySize, units], using: &rng))
+                value: WeightInitializer.glorotUniform.make(shape: [vocabularySize, units], using: &rng),
+                regularizer: kernelRegularizer)
             bias = Parameter(name: "bias", value: Tensor(zeros: [units]))
             featureWeights = Parameter(
                 name: "feature_weights",
@@ -217,6 +221,7 @@ public final class BagOfWordsDense: Layer {
         configuration["units"] = .number(Double(units))
         configuration["value"] = .string(value.rawValue)
         configuration.encode(activation, "activation")
+        if let kernelRegularizer { configuration.encode(kernelRegularizer, "kernel_regularizer") }
         return configuration
     }
 
@@ -233,7 +238,10 @@ public final class BagOfWordsDense: Layer {
         }
         self.init(
             vocabularySize: vocabularySize, units: units,
-            activation: try configuration.decode(Activation.self, "activation"), value: value, name: configuration.name)
+            activation: try configuration.decode(Activation.self, "activation"), value: value,
+            kernelRegularizer: configuration["kernel_regularizer"] == nil
+                ? nil : try configuration.decode(Regularizer.self, "kernel_regularizer"),
+            name: configuration.name)
     }
 
     public var description: String {

@@ -70,6 +70,8 @@ public struct SentimentConfiguration: Codable, Sendable, Equatable {
     public var recurrentInputDropout: Float
     /// Dropout before the output layer (and between bag-of-words hidden layers).
     public var dropout: Float
+    /// L2 penalty on the bag-of-words layer's kernel (Keras `kernel_regularizer=l2(...)`); 0 for none.
+    public var l2: Float
     /// Keep pretrained embeddings fixed during training (also when ``PretrainedEmbeddings/freeze``
     /// is `false`).
     public var freezeEmbeddings: Bool
@@ -94,7 +96,7 @@ public struct SentimentConfiguration: Codable, Sendable, Equatable {
         lowercase: Bool = true, filters: String = SentimentConfiguration.kerasFilters,
         bagOfWordsMode: BagOfWordsMode = .nbBinary, hiddenUnits: [Int] = [16, 16], maxLength: Int? = nil,
         embeddingDimension: Int = 100, recurrentUnits: Int = 64, recurrentLayers: Int = 1,
-        recurrentInputDropout: Float = 0, dropout: Float = 0.5, freezeEmbeddings: Bool = false,
+        recurrentInputDropout: Float = 0, dropout: Float = 0.5, l2: Float = 0, freezeEmbeddings: Bool = false,
         learningRate: Float = 0.001, batchSize: Int = 32, epochs: Int = 20, earlyStoppingPatience: Int? = 2,
         validationFraction: Double = 0.1, seed: UInt64 = 1
     ) {
@@ -111,6 +113,7 @@ public struct SentimentConfiguration: Codable, Sendable, Equatable {
         self.recurrentLayers = recurrentLayers
         self.recurrentInputDropout = recurrentInputDropout
         self.dropout = dropout
+        self.l2 = l2
         self.freezeEmbeddings = freezeEmbeddings
         self.learningRate = learningRate
         self.batchSize = batchSize
@@ -146,6 +149,7 @@ public struct SentimentConfiguration: Codable, Sendable, Equatable {
         if !(0 ..< 1).contains(recurrentInputDropout) {
             try fail("recurrentInputDropout \(recurrentInputDropout) must lie in [0, 1)")
         }
+        if !(l2 >= 0) { try fail("l2 \(l2) must not be negative") }
         if !(learningRate > 0) { try fail("learningRate \(learningRate) must be positive") }
         if batchSize <= 0 { try fail("batchSize \(batchSize) must be positive") }
         if epochs <= 0 { try fail("epochs \(epochs) must be positive") }

@@ -25,7 +25,8 @@ enum SentimentModelFactory {
             layers.append(
                 BagOfWordsDense(
                     vocabularySize: tokenizer.tableSize, units: configuration.hiddenUnits[0], activation: .relu,
-                    value: value, featureWeights: featureWeights))
+                    value: value, featureWeights: featureWeights,
+                    kernelRegularizer: configuration.l2 > 0 ? .l2(configuration.l2) : nil))
             for (index, units) in configuration.hiddenUnits.dropFirst().enumerated() {
                 if configuration.dropout > 0 {
                     layers.append(Dropout(rate: configuration.dropout, seed: dropoutSeed &+ UInt64(index)))

@@ -56,9 +56,12 @@ struct BagOfWordsDenseTests {
 
     @Test("the configuration round-trips")
     func configuration() throws {
-        let bag = BagOfWordsDense(vocabularySize: 50, units: 8, activation: .relu, value: .logCount, name: "bag")
+        let bag = BagOfWordsDense(
+            vocabularySize: 50, units: 8, activation: .relu, value: .logCount, kernelRegularizer: .l2(0.01),
+            name: "bag")
         let copy = try BagOfWordsDense(configuration: bag.configuration)
         #expect(copy.configuration == bag.configuration)
         #expect(copy.value == .logCount && copy.units == 8 && copy.vocabularySize == 50)
+        #expect(copy.kernelRegularizer == .l2(0.01))
     }
 }
