@@ -37,6 +37,10 @@ public final class BagOfWordsDense: Layer {
     public let value: Value
     /// A penalty on the kernel (Keras `kernel_regularizer`), or `nil`.
     public let kernelRegularizer: Regularizer?
+    /// During training, each distinct token of a text is dropped with this probability and the
+    /// others scaled by `1 / (1 − rate)` (dropout on the bag-of-words input, "word dropout").
+    public let inputDropout: Float
+    private var dropoutGenerator: SplitMix64
     /// `[vocabularySize, units]`.
     public private(set) var kernel: Parameter?
     /// `[units]`.
@@ -58,8 +62,11 @@ public final class BagOfWordsDense: Layer {
     /// - Precondition: `vocabularySize > 0`, `units > 0`, weights of the right length.
     public init(
         vocabularySize: Int, units: Int, activation: Activation = .relu, value: Value = .presence,
-        featureWeights: [Float]? = nil, kernelRegularizer: Regularizer? = nil, name: String = ""
+        featureWeights: [Float]? = nil, kernelRegularizer: Regularizer? = nil, inputDropout: Float = 0,
+        seed: UInt64 = 0, name: String = ""
     ) {
+        precondition(
+            inputDropout >= 0 && inputDropout < 1, "BagOfWordsDense: inputDropout \(inputDropout) not in [0, 1)")
         precondition(vocabularySize > 0 && units > 0, "BagOfWordsDense: sizes \(vocabularySize), \(units) must be > 0")
         precondition(
             featureWeights == nil || featureWeights!.count == vocabularySize,
@@ -69,6 +76,8 @@ public final class BagOfWordsDense: Layer {
         self.activation = activation
         self.value = value
         self.kernelRegularizer = kernelRegularizer
+        self.inputDropout = inputDropout
+        self.dropoutGenerator = SplitMix64(seed: seed)
         self.name = name
         self.initialFeatureWeights = featureWeights.map { Tensor($0) }
     }
@@ -140,6 +149,12 @@ public final class BagOfWordsDense: Layer {
                             case .logCount: 1 + log(count)
                             }
                         cachedValues[k] = f * weights[Int(cachedIDs[k])]
+                    }
+                    if training && inputDropout > 0 {
+                        let keep = 1 / (1 - inputDropout)
+                        for k in start ..< cachedIDs.count {
+                            cachedValues[k] *= dropoutGenerator.nextUnitFloat() < inputDropout ? 0 : keep
+                        }
                     }
                     rowStarts.append(cachedIDs.count)
                 }
@@ -222,6 +237,7 @@ public final class BagOfWordsDense: Layer {
         configuration["value"] = .string(value.rawValue)
         configuration.encode(activation, "activation")
         if let kernelRegularizer { configuration.encode(kernelRegularizer, "kernel_regularizer") }
+        if inputDropout > 0 { configuration["input_dropout"] = .number(Double(inputDropout)) }
         return configuration
     }
 
@@ -241,6 +257,7 @@ public final class BagOfWordsDense: Layer {
             activation: try configuration.decode(Activation.self, "activation"), value: value,
             kernelRegularizer: configuration["kernel_regularizer"] == nil
                 ? nil : try configuration.decode(Regularizer.self, "kernel_regularizer"),
+            inputDropout: configuration["input_dropout"] == nil ? 0 : try configuration.float("input_dropout"),
             name: configuration.name)
     }
 

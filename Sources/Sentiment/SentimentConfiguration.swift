@@ -70,6 +70,9 @@ public struct SentimentConfiguration: Codable, Sendable, Equatable {
     public var recurrentInputDropout: Float
     /// Dropout before the output layer (and between bag-of-words hidden layers).
     public var dropout: Float
+    /// Dropout on the bag-of-words input: each distinct token of a training text is dropped with
+    /// this probability.
+    public var inputDropout: Float
     /// L2 penalty on the bag-of-words layer's kernel (Keras `kernel_regularizer=l2(...)`); 0 for none.
     public var l2: Float
     /// Keep pretrained embeddings fixed during training (also when ``PretrainedEmbeddings/freeze``
@@ -96,7 +99,8 @@ public struct SentimentConfiguration: Codable, Sendable, Equatable {
         lowercase: Bool = true, filters: String = SentimentConfiguration.kerasFilters,
         bagOfWordsMode: BagOfWordsMode = .nbBinary, hiddenUnits: [Int] = [16, 16], maxLength: Int? = nil,
         embeddingDimension: Int = 100, recurrentUnits: Int = 64, recurrentLayers: Int = 1,
-        recurrentInputDropout: Float = 0, dropout: Float = 0.5, l2: Float = 0, freezeEmbeddings: Bool = false,
+        recurrentInputDropout: Float = 0, dropout: Float = 0.5, inputDropout: Float = 0, l2: Float = 0,
+        freezeEmbeddings: Bool = false,
         learningRate: Float = 0.001, batchSize: Int = 32, epochs: Int = 20, earlyStoppingPatience: Int? = 2,
         validationFraction: Double = 0.1, seed: UInt64 = 1
     ) {
@@ -114,6 +118,7 @@ public struct SentimentConfiguration: Codable, Sendable, Equatable {
         self.recurrentInputDropout = recurrentInputDropout
         self.dropout = dropout
         self.l2 = l2
+        self.inputDropout = inputDropout
         self.freezeEmbeddings = freezeEmbeddings
         self.learningRate = learningRate
         self.batchSize = batchSize
@@ -149,6 +154,7 @@ public struct SentimentConfiguration: Codable, Sendable, Equatable {
         if !(0 ..< 1).contains(recurrentInputDropout) {
             try fail("recurrentInputDropout \(recurrentInputDropout) must lie in [0, 1)")
         }
+        if !(0 ..< 1).contains(inputDropout) { try fail("inputDropout \(inputDropout) must lie in [0, 1)") }
         if !(l2 >= 0) { try fail("l2 \(l2) must not be negative") }
         if !(learningRate > 0) { try fail("learningRate \(learningRate) must be positive") }
         if batchSize <= 0 { try fail("batchSize \(batchSize) must be positive") }

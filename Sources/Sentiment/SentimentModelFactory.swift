@@ -26,7 +26,8 @@ enum SentimentModelFactory {
                 BagOfWordsDense(
                     vocabularySize: tokenizer.tableSize, units: configuration.hiddenUnits[0], activation: .relu,
                     value: value, featureWeights: featureWeights,
-                    kernelRegularizer: configuration.l2 > 0 ? .l2(configuration.l2) : nil))
+                    kernelRegularizer: configuration.l2 > 0 ? .l2(configuration.l2) : nil,
+                    inputDropout: configuration.inputDropout, seed: dropoutSeed &+ 200))
             for (index, units) in configuration.hiddenUnits.dropFirst().enumerated() {
                 if configuration.dropout > 0 {
                     layers.append(Dropout(rate: configuration.dropout, seed: dropoutSeed &+ UInt64(index)))

@@ -62,6 +62,9 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Dropout rate before the output (and between hidden layers of mlp; default 0.5).")
     var dropout: Float?
 
+    @Option(help: "Dropout on the bag-of-words input (each token of a training text; default 0).")
+    var inputDropout: Float?
+
     @Option(help: "L2 penalty on the bag-of-words layer's kernel (default 0).")
     var l2: Float?
 
@@ -98,6 +101,7 @@ struct TrainingOptions: ParsableArguments {
         }
         if let dropout { configuration.dropout = dropout }
         if let l2 { configuration.l2 = l2 }
+        if let inputDropout { configuration.inputDropout = inputDropout }
         if let learningRate { configuration.learningRate = learningRate }
         if let batchSize { configuration.batchSize = batchSize }
         if let patience { configuration.earlyStoppingPatience = patience > 0 ? patience : nil }
