@@ -64,4 +64,18 @@ struct BagOfWordsDenseTests {
         #expect(copy.value == .logCount && copy.units == 8 && copy.vocabularySize == 50)
         #expect(copy.kernelRegularizer == .l2(0.01))
     }
+
+    @Test("input dropout only acts in training, and drops whole tokens")
+    func inputDropout() throws {
+        let bag = BagOfWordsDense(vocabularySize: 20, units: 4, activation: .linear, inputDropout: 0.5, seed: 9)
+        let plain = BagOfWordsDense(vocabularySize: 20, units: 4, activation: .linear)
+        try bag.build(inputShape: [-1], seed: 1)
+        try plain.build(inputShape: [-1], seed: 1)
+        let input = Tensor(shape: [2, 6], scalars: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+        #expect(bag.forward(input, training: false) == plain.forward(input, training: false))
+        let trained = (0 ..< 5).map { _ in bag.forward(input, training: true) }
+        #expect(trained.contains { $0 != plain.forward(input, training: false) })
+        let copy = try BagOfWordsDense(configuration: bag.configuration)
+        #expect(copy.inputDropout == 0.5)
+    }
 }
