@@ -163,7 +163,7 @@ func configLine(_ classifier: SentimentClassifier, options: Options, dataset: La
         line["early_stopping"] =
             [
                 "monitor": "val_loss", "patience": patience, "validation_fraction": configuration.validationFraction,
-                "restore_best_weights": true,
+                "restore_best_weights": true, "split": "interleaved",
                 "validation_rows":
                     "training rows (in file order) at 0-based positions i with floor((i+1)*f) > floor(i*f): 9, 19, 29, ... for f = 0.1",
             ] as [String: Any]
