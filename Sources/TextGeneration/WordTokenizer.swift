@@ -121,7 +121,12 @@ public struct WordTokenizer: Codable, Equatable, Sendable {
         }
         for scalar in text.unicodeScalars {
             let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil
+            if scalar == "-", word.last == "-" {
+                // A dash ("--") ends the word: both hyphens are punctuation.
+                word.removeLast()
+                flush()
+                tokens += ["-", "-"]
+            } else if properties.isAlphabetic || properties.numericType != nil
                 || (!word.isEmpty && (scalar == "'" || scalar == "-"))
             {
                 word.append(scalar)
