@@ -142,12 +142,12 @@ struct Train: ParsableCommand {
 
     func run() throws {
         if let threads { BLAS.threads = threads }
+        if resume, !FileManager.default.fileExists(atPath: output) {
+            throw ValidationError("--resume: '\(output)' does not exist (train without --resume first)")
+        }
         let text = try TextFile.read(file)
         let trainer: LanguageModelTrainer
         if resume {
-            guard FileManager.default.fileExists(atPath: output) else {
-                throw ValidationError("--resume: '\(output)' does not exist (train without --resume first)")
-            }
             trainer = try LanguageModelTrainer.resume(from: output)
             trainer.options = trainingOptions(over: trainer.state.options)
             // The time limit counts this run only.
