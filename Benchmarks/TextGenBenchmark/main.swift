@@ -203,7 +203,9 @@ final class BenchmarkRun {
                 let x = model.makeInput(batch: B, steps: T) { b, t in ids[layout.index(batch: k, row: b, step: t)] }
                 let y = Tensor(shape: [B, T]) { targets in
                     for b in 0 ..< B {
-                        for t in 0 ..< T { targets[b * T + t] = Float(ids[layout.index(batch: k, row: b, step: t) + 1]) }
+                        for t in 0 ..< T {
+                            targets[b * T + t] = Float(ids[layout.index(batch: k, row: b, step: t) + 1])
+                        }
                     }
                 }
                 let loss: Float

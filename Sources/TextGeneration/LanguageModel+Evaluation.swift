@@ -34,7 +34,8 @@ extension LanguageModel {
     /// - Throws: `TextGenerationError.textTooShort` for fewer than 2 tokens.
     public func evaluate(ids: [Int], batchSize: Int = 64, sequenceLength: Int = 100) throws -> Evaluation {
         guard
-            let layout = StreamLayout.fitting(tokenCount: ids.count, batchSize: batchSize, sequenceLength: sequenceLength)
+            let layout = StreamLayout.fitting(
+                tokenCount: ids.count, batchSize: batchSize, sequenceLength: sequenceLength)
         else { throw TextGenerationError.textTooShort(what: "the text", tokens: ids.count, needed: 2) }
         return evaluate(ids: ids, layout: layout)
     }
@@ -56,7 +57,9 @@ extension LanguageModel {
         for k in 0 ..< layout.batchCount {
             let input = makeInput(batch: B, steps: T) { b, t in ids[layout.index(batch: k, row: b, step: t)] }
             let logits = forward(input, training: false)
-            total += Self.crossEntropySum(logits: logits) { row in ids[layout.index(batch: k, row: row / T, step: row % T) + 1] }
+            total += Self.crossEntropySum(logits: logits) { row in
+                ids[layout.index(batch: k, row: row / T, step: row % T) + 1]
+            }
         }
         let count = layout.batchCount * layout.tokensPerBatch
         return Evaluation(crossEntropy: count > 0 ? total / Double(count) : 0, tokens: count)

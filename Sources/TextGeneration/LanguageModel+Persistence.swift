@@ -76,12 +76,14 @@ extension LanguageModel {
         let expectedInput = metadata.configuration.embeddingDimension > 0 ? [-1] : [-1, V]
         let recurrent = layers.compactMap { $0 as? any RecurrentLayer }
         guard network.inputShape == expectedInput, network.outputShape == [-1, V],
-            recurrent.count == metadata.configuration.layers, recurrent.allSatisfy({ $0.stateful && $0.returnSequences })
+            recurrent.count == metadata.configuration.layers,
+            recurrent.allSatisfy({ $0.stateful && $0.returnSequences })
         else {
             throw TextGenerationError.invalidModelFile(
                 path: path, reason: "the network does not match its configuration and vocabulary of \(V) tokens")
         }
-        let model = LanguageModel(tokenizer: metadata.tokenizer, configuration: metadata.configuration, network: network)
+        let model = LanguageModel(
+            tokenizer: metadata.tokenizer, configuration: metadata.configuration, network: network)
         return (model, archive, metadata.training)
     }
 }

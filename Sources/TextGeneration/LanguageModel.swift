@@ -42,7 +42,9 @@ public final class LanguageModel {
             case .lstm: layers.append(LSTM(units: configuration.units, returnSequences: true, stateful: true))
             case .gru: layers.append(GRU(units: configuration.units, returnSequences: true, stateful: true))
             }
-            if configuration.dropout > 0 { layers.append(Dropout(rate: configuration.dropout, seed: dropoutSeeds.next())) }
+            if configuration.dropout > 0 {
+                layers.append(Dropout(rate: configuration.dropout, seed: dropoutSeeds.next()))
+            }
         }
         layers.append(Dense(units: V))
         let inputShape = configuration.embeddingDimension > 0 ? [-1] : [-1, V]

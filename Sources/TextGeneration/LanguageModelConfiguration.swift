@@ -41,8 +41,12 @@ public struct LanguageModelConfiguration: Codable, Equatable, Sendable {
     /// Checks the values.
     /// - Throws: `TextGenerationError.invalidOption` naming the bad value.
     public func validate() throws {
-        guard layers >= 1 else { throw TextGenerationError.invalidOption(name: "layers", value: "\(layers)", reason: "must be at least 1") }
-        guard units >= 1 else { throw TextGenerationError.invalidOption(name: "units", value: "\(units)", reason: "must be at least 1") }
+        guard layers >= 1 else {
+            throw TextGenerationError.invalidOption(name: "layers", value: "\(layers)", reason: "must be at least 1")
+        }
+        guard units >= 1 else {
+            throw TextGenerationError.invalidOption(name: "units", value: "\(units)", reason: "must be at least 1")
+        }
         guard embeddingDimension >= 0 else {
             throw TextGenerationError.invalidOption(
                 name: "embedding", value: "\(embeddingDimension)", reason: "must be 0 (one-hot) or positive")

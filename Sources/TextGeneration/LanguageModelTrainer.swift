@@ -129,7 +129,9 @@ public final class LanguageModelTrainer {
                 let wall = wallBefore + monotonicSeconds() - runStart
                 let timeUp = options.timeLimit.map { wall >= $0 } ?? false
                 stopRequested = timeUp || (observer?.shouldStop() ?? false)
-                if let observer, windowBatches == options.progressInterval || k + 1 == layout.batchCount || stopRequested {
+                if let observer,
+                    windowBatches == options.progressInterval || k + 1 == layout.batchCount || stopRequested
+                {
                     let perBatch = windowSeconds / Double(windowBatches)
                     let batchesLeft = (layout.batchCount - k - 1) + (options.epochs - epoch) * layout.batchCount
                     var remaining = perBatch * Double(batchesLeft)
@@ -172,7 +174,9 @@ public final class LanguageModelTrainer {
             }
             state.wallSeconds = wallBefore + monotonicSeconds() - runStart
             if let path = options.checkpointPath { try model.save(to: path, optimizer: optimizer, state: state) }
-            if improved, let path = options.bestModelPath { try model.save(to: path, optimizer: optimizer, state: state) }
+            if improved, let path = options.bestModelPath {
+                try model.save(to: path, optimizer: optimizer, state: state)
+            }
             observer?.epochDidFinish(record)
         }
         model.resetStates()

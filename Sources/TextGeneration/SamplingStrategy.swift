@@ -36,10 +36,14 @@ public enum SamplingStrategy: Equatable, Sendable {
         case .greedy: return
         case .temperature(let t): try check(t)
         case .topK(let k, let t):
-            guard k >= 1 else { throw TextGenerationError.invalidOption(name: "top-k", value: "\(k)", reason: "must be at least 1") }
+            guard k >= 1 else {
+                throw TextGenerationError.invalidOption(name: "top-k", value: "\(k)", reason: "must be at least 1")
+            }
             try check(t)
         case .topP(let p, let t):
-            guard p > 0 && p <= 1 else { throw TextGenerationError.invalidOption(name: "top-p", value: "\(p)", reason: "must be in (0, 1]") }
+            guard p > 0 && p <= 1 else {
+                throw TextGenerationError.invalidOption(name: "top-p", value: "\(p)", reason: "must be in (0, 1]")
+            }
             try check(t)
         }
     }

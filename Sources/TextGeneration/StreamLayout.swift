@@ -22,7 +22,9 @@ public struct StreamLayout: Equatable, Sendable {
     /// Lays out `tokenCount` tokens.
     /// - Precondition: `batchSize ≥ 1`, `sequenceLength ≥ 1`.
     public init(tokenCount: Int, batchSize: Int, sequenceLength: Int) {
-        precondition(batchSize >= 1 && sequenceLength >= 1, "batch size \(batchSize) and length \(sequenceLength) must be positive")
+        precondition(
+            batchSize >= 1 && sequenceLength >= 1,
+            "batch size \(batchSize) and length \(sequenceLength) must be positive")
         self.tokenCount = tokenCount
         self.batchSize = batchSize
         self.sequenceLength = sequenceLength

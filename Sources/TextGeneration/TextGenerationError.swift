@@ -27,7 +27,8 @@ public enum TextGenerationError: Error, CustomStringConvertible, Equatable, Send
         case .unknownToken(let token, let position):
             return "\(token.debugDescription) at position \(position) is not in the model's vocabulary"
         case .textTooShort(let what, let tokens, let needed):
-            return "\(what) has \(tokens) tokens; at least \(needed) are needed (use a smaller --batch-size or --seq-length)"
+            return
+                "\(what) has \(tokens) tokens; at least \(needed) are needed (use a smaller --batch-size or --seq-length)"
         case .invalidModelFile(let path, let reason): return "'\(path)' is not a textgen model: \(reason)"
         case .invalidOption(let name, let value, let reason): return "invalid \(name) \(value): \(reason)"
         case .incompatibleCheckpoint(let path, let reason): return "cannot resume from '\(path)': \(reason)"

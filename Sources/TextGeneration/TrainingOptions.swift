@@ -44,7 +44,9 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
         }
         guard sequenceLength >= 1 else { throw fail("sequence length", sequenceLength, "must be positive") }
         guard batchSize >= 1 else { throw fail("batch size", batchSize, "must be positive") }
-        guard learningRate > 0, learningRate.isFinite else { throw fail("learning rate", learningRate, "must be positive") }
+        guard learningRate > 0, learningRate.isFinite else {
+            throw fail("learning rate", learningRate, "must be positive")
+        }
         guard learningRateDecay > 0 && learningRateDecay <= 1 else {
             throw fail("learning rate decay", learningRateDecay, "must be in (0, 1]")
         }

@@ -33,7 +33,9 @@ public struct WordTokenizer: Codable, Equatable, Sendable {
             counts[token, default: (0, position)].count += 1
         }
         let kept = counts.filter { $0.value.count >= minCount && $0.key != Self.unknownToken }
-            .sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.value.first < $1.value.first }
+            .sorted {
+                $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.value.first < $1.value.first
+            }
             .prefix(maxVocabulary - 1).map(\.key)
         self.init(words: [Self.unknownToken] + kept)
     }

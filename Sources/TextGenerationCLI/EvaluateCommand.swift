@@ -30,7 +30,9 @@ struct Evaluate: ParsableCommand {
     var seqLength = 100
 
     func validate() throws {
-        guard batchSize >= 1, seqLength >= 1 else { throw ValidationError("--batch-size and --seq-length must be positive") }
+        guard batchSize >= 1, seqLength >= 1 else {
+            throw ValidationError("--batch-size and --seq-length must be positive")
+        }
     }
 
     func run() throws {

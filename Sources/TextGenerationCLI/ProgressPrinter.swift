@@ -35,7 +35,8 @@ final class ProgressPrinter: TrainingObserver {
         let configuration = model.configuration
         printDiagnostic(
             "\(configuration.layers) × \(configuration.cell.rawValue.uppercased())(\(configuration.units)), "
-                + (configuration.embeddingDimension > 0 ? "embedding \(configuration.embeddingDimension)" : "one-hot input")
+                + (configuration.embeddingDimension > 0
+                    ? "embedding \(configuration.embeddingDimension)" : "one-hot input")
                 + ", vocabulary \(model.vocabularySize), \(model.network.parameters.reduce(0) { $0 + $1.count }) parameters; "
                 + "\(trainingTokens) training and \(validationTokens) validation \(unit), \(batchesPerEpoch) batches per epoch"
                 + (startEpoch > 1 ? "; resuming at epoch \(startEpoch)" : ""))

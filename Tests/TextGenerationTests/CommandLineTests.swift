@@ -18,7 +18,8 @@ struct CommandLineTests {
     func trainSampleEvaluate() throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Fixtures.repetitive.write(to: directory.appendingPathComponent("corpus.txt"), atomically: true, encoding: .utf8)
+        try Fixtures.repetitive.write(
+            to: directory.appendingPathComponent("corpus.txt"), atomically: true, encoding: .utf8)
 
         let train = try Self.textgen(["train", "corpus.txt", "-o", "tiny.tgmodel"] + Self.quick, in: directory)
         #expect(train.status == 0, "\(train.standardError)")
@@ -29,7 +30,9 @@ struct CommandLineTests {
         #expect(train.standardError.contains("--- sample (temperature 0.8) ---"))
         #expect(train.standardError.contains("model written to tiny.tgmodel"))
 
-        let arguments = ["sample", "-m", "tiny.tgmodel", "--prompt", "abc", "--length", "50", "--seed", "4", "--top-k", "3"]
+        let arguments = [
+            "sample", "-m", "tiny.tgmodel", "--prompt", "abc", "--length", "50", "--seed", "4", "--top-k", "3",
+        ]
         let first = try Self.textgen(arguments, in: directory)
         let second = try Self.textgen(arguments, in: directory)
         #expect(first.status == 0, "\(first.standardError)")
@@ -37,7 +40,10 @@ struct CommandLineTests {
         #expect(first.standardOutput.hasPrefix("abc"))
         #expect(first.standardOutput.unicodeScalars.count == 3 + 50 + 1)
         let other = try Self.textgen(
-            ["sample", "-m", "tiny.tgmodel", "--prompt", "abc", "--length", "50", "--seed", "5", "--temperature", "1.5"],
+            [
+                "sample", "-m", "tiny.tgmodel", "--prompt", "abc", "--length", "50", "--seed", "5", "--temperature",
+                "1.5",
+            ],
             in: directory)
         #expect(other.standardOutput != first.standardOutput)
 
@@ -47,7 +53,8 @@ struct CommandLineTests {
         #expect(evaluate.standardOutput.contains("perplexity: "))
 
         let resume = try Self.textgen(
-            ["train", "corpus.txt", "-o", "tiny.tgmodel", "--resume", "--epochs", "3", "--sample-length", "0"], in: directory)
+            ["train", "corpus.txt", "-o", "tiny.tgmodel", "--resume", "--epochs", "3", "--sample-length", "0"],
+            in: directory)
         #expect(resume.status == 0, "\(resume.standardError)")
         #expect(resume.standardError.contains("resuming at epoch 3"))
         #expect(resume.standardError.contains("3 epoch(s) done"))
@@ -82,7 +89,8 @@ struct CommandLineTests {
     func unknownPromptCharacter() throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Fixtures.repetitive.write(to: directory.appendingPathComponent("corpus.txt"), atomically: true, encoding: .utf8)
+        try Fixtures.repetitive.write(
+            to: directory.appendingPathComponent("corpus.txt"), atomically: true, encoding: .utf8)
         let train = try Self.textgen(
             ["train", "corpus.txt", "-q"] + Self.quick.dropLast(2) + ["--epochs", "1"], in: directory)
         #expect(train.status == 0, "\(train.standardError)")

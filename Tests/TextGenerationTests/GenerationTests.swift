@@ -25,7 +25,9 @@ struct GenerationTests {
         var text = prompt
         for _ in 0 ..< 15 {
             let logits = try model.nextTokenLogits(after: text)
-            text += model.tokenizer.tokens[logits.indices.max { logits[$0] < logits[$1] || (logits[$0] == logits[$1] && $0 > $1) }!]
+            text +=
+                model.tokenizer.tokens[
+                    logits.indices.max { logits[$0] < logits[$1] || (logits[$0] == logits[$1] && $0 > $1) }!]
         }
         #expect(prompt + generated == text)
     }
@@ -69,14 +71,17 @@ struct GenerationTests {
             try model.generate(prompt: "aZ", length: 5)
         }
         #expect(try model.generate(prompt: "", length: 5, seed: 1).unicodeScalars.count == 5)
-        #expect(throws: TextGenerationError.self) { try model.generate(prompt: "a", length: 5, strategy: .temperature(0)) }
+        #expect(throws: TextGenerationError.self) {
+            try model.generate(prompt: "a", length: 5, strategy: .temperature(0))
+        }
     }
 
     @Test("word models generate vocabulary words joined with spaces; unknown prompt words are <unk>")
     func wordModel() throws {
         let text = "the king is dead .\nlong live the king .\n"
         let model = try LanguageModel(
-            tokenizer: .word(WordTokenizer(fitting: text)), configuration: LanguageModelConfiguration(layers: 1, units: 8))
+            tokenizer: .word(WordTokenizer(fitting: text)),
+            configuration: LanguageModelConfiguration(layers: 1, units: 8))
         let generated = try model.generate(prompt: "the queen", length: 12, seed: 2)
         let words = Set(WordTokenizer(fitting: text).words)
         let tokens = WordTokenizer(fitting: generated).words.dropFirst()

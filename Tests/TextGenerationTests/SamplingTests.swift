@@ -25,7 +25,8 @@ struct SamplingTests {
         var logits = Self.logits
         logits[5] = 1.9
         var generator = SplitMix64(seed: 1)
-        let draws = (0 ..< 200).map { _ in SamplingStrategy.temperature(0.01).sample(logits: logits, using: &generator) }
+        let draws = (0 ..< 200).map { _ in SamplingStrategy.temperature(0.01).sample(logits: logits, using: &generator)
+        }
         #expect(Set(draws) == [SamplingStrategy.greedy.sample(logits: logits, using: &generator)])
     }
 
@@ -38,14 +39,17 @@ struct SamplingTests {
         for (id, p) in distribution.enumerated() {
             let frequency = Double(draws.filter { $0 == id }.count) / 20000
             // 5 standard errors of a binomial proportion.
-            #expect(abs(frequency - p) < 5 * (p * (1 - p) / 20000).squareRoot() + 1e-3, "id \(id): \(frequency) vs \(p)")
+            #expect(
+                abs(frequency - p) < 5 * (p * (1 - p) / 20000).squareRoot() + 1e-3, "id \(id): \(frequency) vs \(p)")
         }
     }
 
     @Test("top-k restricts the support to the k largest logits", arguments: [1, 2, 3, 5])
     func topK(k: Int) {
         let strategy = SamplingStrategy.topK(k, temperature: 1)
-        let order = Self.logits.indices.sorted { Self.logits[$0] != Self.logits[$1] ? Self.logits[$0] > Self.logits[$1] : $0 < $1 }
+        let order = Self.logits.indices.sorted {
+            Self.logits[$0] != Self.logits[$1] ? Self.logits[$0] > Self.logits[$1] : $0 < $1
+        }
         let allowed = Set(order.prefix(k))
         let distribution = strategy.distribution(logits: Self.logits)
         #expect(Set(distribution.indices.filter { distribution[$0] > 0 }) == allowed)
@@ -83,7 +87,10 @@ struct SamplingTests {
 
     @Test("bad parameters are rejected with the value in the message")
     func validation() {
-        for strategy in [SamplingStrategy.temperature(0), .topK(0, temperature: 1), .topP(1.5, temperature: 1), .topP(0.5, temperature: -1)] {
+        for strategy in [
+            SamplingStrategy.temperature(0), .topK(0, temperature: 1), .topP(1.5, temperature: 1),
+            .topP(0.5, temperature: -1),
+        ] {
             #expect(throws: TextGenerationError.self) { try strategy.validate() }
         }
         #expect(throws: Never.self) { try SamplingStrategy.greedy.validate() }

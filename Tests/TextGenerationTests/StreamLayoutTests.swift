@@ -16,7 +16,9 @@ struct StreamLayoutTests {
         #expect(layout.index(batch: 2, row: 1, step: 2) + 1 <= 20)
     }
 
-    @Test("every target is the token after its input and inside the sequence", arguments: [(101, 4, 7), (1000, 16, 25), (64, 1, 63)])
+    @Test(
+        "every target is the token after its input and inside the sequence",
+        arguments: [(101, 4, 7), (1000, 16, 25), (64, 1, 63)])
     func targetsInRange(count: Int, batch: Int, steps: Int) {
         let layout = StreamLayout(tokenCount: count, batchSize: batch, sequenceLength: steps)
         #expect(layout.batchCount == ((count - 1) / batch) / steps)

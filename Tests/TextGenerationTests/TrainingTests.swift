@@ -81,7 +81,8 @@ struct TrainingTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("run.tgmodel").path
 
-        let straight = try LanguageModelTrainer(model: try Fixtures.characterModel(), options: Fixtures.options(epochs: 2))
+        let straight = try LanguageModelTrainer(
+            model: try Fixtures.characterModel(), options: Fixtures.options(epochs: 2))
         try straight.train(text: Fixtures.repetitive)
 
         var first = Fixtures.options(epochs: 1)
@@ -143,7 +144,9 @@ struct TrainingTests {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: full))
         _ = FileManager.default.createFile(atPath: truncated, contents: bytes.prefix(bytes.count - 40))
         #expect(throws: (any Error).self) { try LanguageModel.load(from: truncated) }
-        #expect(throws: (any Error).self) { try LanguageModel.load(from: directory.appendingPathComponent("none").path) }
+        #expect(throws: (any Error).self) {
+            try LanguageModel.load(from: directory.appendingPathComponent("none").path)
+        }
     }
 
     @Test("too short a text and bad options are errors naming the value")
@@ -153,9 +156,12 @@ struct TrainingTests {
         #expect(throws: TextGenerationError.unknownToken("z", position: 3)) { try trainer.train(text: "abcz") }
         var options = Fixtures.options()
         options.validationFraction = 1.5
-        #expect(throws: TextGenerationError.self) { try LanguageModelTrainer(model: try Fixtures.characterModel(), options: options) }
         #expect(throws: TextGenerationError.self) {
-            try LanguageModel(tokenizer: .characters(fitting: "ab"), configuration: LanguageModelConfiguration(layers: 0))
+            try LanguageModelTrainer(model: try Fixtures.characterModel(), options: options)
+        }
+        #expect(throws: TextGenerationError.self) {
+            try LanguageModel(
+                tokenizer: .characters(fitting: "ab"), configuration: LanguageModelConfiguration(layers: 0))
         }
     }
 }
