@@ -1,5 +1,6 @@
 // Word and character tokenizers of language models: table tests and round trips.
 import Foundation
+import NLPText
 import Testing
 import TextGeneration
 
@@ -69,6 +70,12 @@ struct TokenizerTests {
         #expect(throws: (any Error).self) { try TextFile.read(directory.appendingPathComponent("missing.txt").path) }
         let excerpt = try Fixtures.shakespeare(characters: 2000)
         #expect(excerpt.unicodeScalars.count == 2000)
+        let plain = directory.appendingPathComponent("excerpt.txt").path
+        let gzip = directory.appendingPathComponent("excerpt.txt.gz").path
+        try excerpt.write(toFile: plain, atomically: true, encoding: .utf8)
+        try GzipFile.write(Array(excerpt.utf8), to: gzip)
+        #expect(try TextFile.read(plain) == excerpt)
+        #expect(try TextFile.read(gzip) == excerpt)
         #expect(excerpt.contains("Shakespeare") || excerpt.contains("SHAKESPEARE"))
     }
 }
