@@ -22,8 +22,9 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     public var validationFraction: Double = 0.05
     /// Stop after this many epochs without a better validation loss; `nil` never stops early.
     public var patience: Int? = 3
-    /// Stop training after this many seconds of training time (checked after every batch; the
-    /// model is then evaluated and saved), `nil` for no limit.
+    /// Stop training once this many wall-clock seconds have passed, counting every run of a
+    /// resumed training and its evaluations and checkpoints (checked after every batch; the model
+    /// is then evaluated and saved, which takes a little longer), `nil` for no limit.
     public var timeLimit: Double? = nil
     /// The file the full training state (weights, optimizer, epoch, tokenizer) is written to after
     /// every epoch and at the end, atomically; ``LanguageModelTrainer/resume(from:options:)`` continues from it.
