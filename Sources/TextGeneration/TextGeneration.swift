@@ -1,1 +1,0 @@
-// Character- and word-level language models and sampling (issue 7).
