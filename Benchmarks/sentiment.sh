@@ -17,9 +17,10 @@
 #      in PyTorch on the same folds (torch.set_num_threads = the same thread count);
 #   3. per dataset once, tfidf-lr: scikit-learn TfidfVectorizer(ngram_range=(1, 2),
 #      sublinear_tf=True) + LogisticRegressionCV (C from 1..256 by 3-fold CV on the training rows).
-# Word vectors for the "-w2v" experiments are trained once by the toolkit (`w2v train` CBOW,
-# word2vec.c defaults, on /work/shared/data/word2vec/general-21m.txt.gz) and cached as
-# .build/sentiment-benchmark/vectors-<corpus>-seed<seed>.w2vmodel (ours) and .bin (the peer;
+# Word vectors for the "-w2v" experiments are trained once by the toolkit (`w2v train`, skip-gram
+# by default (SENTIMENT_BENCH_W2V_ARCH), otherwise word2vec.c defaults, on
+# /work/shared/data/word2vec/general-21m.txt.gz) and cached as
+# .build/sentiment-benchmark/vectors-<corpus>-<arch>-seed<seed>.w2vmodel (ours) and .bin (the peer;
 # `w2v convert`); delete them to retrain.
 # All lines go to Benchmarks/results/sentiment-<date>.jsonl; the table at the end shows per
 # dataset, model and side: accuracy (± std over folds for CV), precision/recall/F1 (positive class,
@@ -29,7 +30,7 @@
 # bigru; "-w2v" passes the word2vec vectors (--embeddings), "-frozen" also --freeze-embeddings.
 #
 # Environment:
-#   SENTIMENT_BENCH_EXPERIMENTS  default "movie:mlp movie:lstm movie:lstm-w2v movie:gru-w2v movie:tfidf
+#   SENTIMENT_BENCH_EXPERIMENTS  default "movie:mlp movie:lstm movie:lstm-w2v movie:gru movie:gru-w2v movie:tfidf
 #                                clothing:mlp clothing:lstm-w2v clothing:tfidf tweets:mlp
 #                                tweets:lstm-w2v tweets:tfidf" (add movie:bilstm-w2v for a bidirectional run)
 #   SENTIMENT_BENCH_FOLDS        folds of the movie CV, default 10
@@ -37,13 +38,14 @@
 #   SENTIMENT_BENCH_SEED         fold assignment and training seed, default 1
 #   SENTIMENT_BENCH_EPOCHS       if set, passed as --epochs to both sides (quick runs)
 #   SENTIMENT_BENCH_W2V_CORPUS   default /work/shared/data/word2vec/general-21m.txt.gz
+#   SENTIMENT_BENCH_W2V_ARCH     skipgram (default) or cbow: the word2vec architecture of the vectors
 #   SENTIMENT_BENCH_BIN          use this SentimentBenchmark instead of building it
 #   KEEP_OPENBLAS_CORETYPE=1     keep OPENBLAS_CORETYPE from the environment
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 data_dir=${1:-/work/shared/data/sentiment}
-experiments=${SENTIMENT_BENCH_EXPERIMENTS:-movie:mlp movie:lstm movie:lstm-w2v movie:gru-w2v movie:tfidf \
+experiments=${SENTIMENT_BENCH_EXPERIMENTS:-movie:mlp movie:lstm movie:lstm-w2v movie:gru movie:gru-w2v movie:tfidf \
 clothing:mlp clothing:lstm-w2v clothing:tfidf tweets:mlp tweets:lstm-w2v tweets:tfidf}
 cv_folds=${SENTIMENT_BENCH_FOLDS:-10}
 threads=${SENTIMENT_BENCH_THREADS:-2}
@@ -122,13 +124,20 @@ unset OPENBLAS_NUM_THREADS OMP_NUM_THREADS MKL_NUM_THREADS
 
 mkdir -p "$cache" Benchmarks/results
 corpus_name=$(basename "$w2v_corpus" .gz)
-vectors_stem="$cache/vectors-${corpus_name%.txt}-seed$seed"
+w2v_arch=${SENTIMENT_BENCH_W2V_ARCH:-skipgram}
+case $w2v_arch in
+    skipgram) w2v_cbow=0 ;;
+    cbow) w2v_cbow=1 ;;
+    *) log "SENTIMENT_BENCH_W2V_ARCH must be skipgram or cbow, not $w2v_arch"; exit 2 ;;
+esac
+vectors_stem="$cache/vectors-${corpus_name%.txt}-$w2v_arch-seed$seed"
 vectors="$vectors_stem.w2vmodel"
 if [[ $needs_vectors == 1 && ! -s "$vectors_stem.bin" ]]; then
     build w2v
-    log "training word2vec vectors on $w2v_corpus (CBOW, defaults, $threads threads) into $vectors"
+    log "training word2vec vectors on $w2v_corpus ($w2v_arch, defaults, $threads threads) into $vectors"
     start=$SECONDS
     "$bin_path/w2v" train "$w2v_corpus" --output "$vectors_stem.tmp.w2vmodel" --threads "$threads" --seed "$seed" \
+        --cbow "$w2v_cbow" \
         --quiet
     "$bin_path/w2v" convert "$vectors_stem.tmp.w2vmodel" "$vectors_stem.tmp.bin" >&2
     mv "$vectors_stem.tmp.w2vmodel" "$vectors"
