@@ -31,37 +31,10 @@ threads=${W2V_BENCH_THREADS:-2}
 rounds=${W2V_BENCH_ROUNDS:-1}
 max_sentence=${W2V_BENCH_MAX_SENTENCE:-10000}
 eval_dir=${W2V_BENCH_EVAL_DIR:-/work/shared/data/eval}
-venv=Benchmarks/.venv
-cache=.build/word2vec-benchmark
-
 log() { echo "word2vec.sh: $*" >&2; }
 
-log "building Word2VecBenchmark (release)"
-build_log=$(mktemp)
-if ! swift build -c release --product Word2VecBenchmark >"$build_log" 2>&1; then
-    cat "$build_log" >&2
-    log "build failed"
-    exit 1
-fi
-rm -f "$build_log"
-bin="$(swift build -c release --show-bin-path)/Word2VecBenchmark"
-
-if ! "$venv/bin/python" -c 'import gensim' 2>/dev/null; then
-    log "creating $venv (gensim)"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check gensim numpy scipy
-fi
-python="$venv/bin/python"
-unset OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS OMP_NUM_THREADS MKL_NUM_THREADS
-
-mkdir -p "$cache" Benchmarks/results
-name=$(basename "$corpus" .gz)
-name=${name%.txt}
-plain="$cache/$name.txt"
-if [[ ! -s "$plain" ]]; then
-    log "decompressing $corpus into $plain"
-    zcat -f "$corpus" >"$plain.tmp" && mv "$plain.tmp" "$plain"
-fi
+# shellcheck source=Benchmarks/word2vec_setup.sh
+source Benchmarks/word2vec_setup.sh
 ours_input=$corpus
 if [[ -n "${W2V_BENCH_WORDS:-}" ]]; then
     head_file="$cache/$name-${W2V_BENCH_WORDS}.txt"
