@@ -45,6 +45,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: Swift modules (dependencies point one way)
+        // What the command-line tools share: standard-error diagnostics, formats, SIGINT set-up.
+        .target(name: "CommandLineSupport", swiftSettings: optimizedSwift),
         .target(name: "NLPCore", dependencies: ["CNativeBLAS"], swiftSettings: optimizedSwift),
         .target(
             name: "NLPText", dependencies: ["NLPCore", "CICU", "CZlib"], swiftSettings: optimizedSwift),
@@ -53,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "w2v",
             dependencies: [
-                "NLPCore", "NLPText", "Word2Vec",
+                "NLPCore", "NLPText", "Word2Vec", "CommandLineSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimizedSwift),
@@ -65,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "sentiment",
             dependencies: [
-                "Sentiment", "NLPCore", "NLPText", "NLPNeural", "Word2Vec",
+                "Sentiment", "NLPCore", "NLPText", "NLPNeural", "Word2Vec", "CommandLineSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/SentimentCLI", swiftSettings: optimizedSwift),
@@ -75,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "textgen",
             dependencies: [
-                "TextGeneration", "NLPCore", "NLPText", "NLPNeural",
+                "TextGeneration", "NLPCore", "NLPText", "NLPNeural", "CommandLineSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/TextGenerationCLI", swiftSettings: optimizedSwift),

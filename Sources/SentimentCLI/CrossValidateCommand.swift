@@ -1,5 +1,6 @@
 // `sentiment cross-validate`: k-fold cross-validation of a configuration.
 import ArgumentParser
+import CommandLineSupport
 import Sentiment
 
 struct CrossValidate: ParsableCommand {

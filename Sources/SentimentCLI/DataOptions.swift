@@ -1,5 +1,6 @@
 // Where the labelled data is and which columns hold text and label.
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import NLPText
 import Sentiment

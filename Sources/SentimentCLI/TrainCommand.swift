@@ -1,5 +1,6 @@
 // `sentiment train`: train a classifier and save it as one model file.
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import NLPNeural
 import Sentiment

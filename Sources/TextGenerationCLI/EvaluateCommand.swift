@@ -1,5 +1,6 @@
 // `textgen evaluate`: bits per character and perplexity of a model on a text file.
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import TextGeneration
 

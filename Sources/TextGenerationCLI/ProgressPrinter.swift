@@ -1,4 +1,5 @@
 // Training progress on standard error: loss, bits per character, chars/s, ETA, and a sample per epoch.
+import CommandLineSupport
 import Foundation
 import TextGeneration
 

@@ -1,5 +1,6 @@
 // `textgen train`: train a character- or word-level language model on a text file.
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import NLPCore
 import TextGeneration

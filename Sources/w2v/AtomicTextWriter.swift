@@ -1,4 +1,5 @@
 // Buffered output to a temporary file that is renamed into place only when complete.
+import CommandLineSupport
 import Foundation
 
 /// Writes text to `<path>.tmp-<pid>` through a large buffer; ``commit()`` flushes, syncs and

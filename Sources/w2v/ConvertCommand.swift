@@ -1,5 +1,6 @@
 // `w2v convert`: between word2vec binary/text, GloVe text and the native model format.
 import ArgumentParser
+import CommandLineSupport
 import Word2Vec
 
 struct Convert: ParsableCommand {

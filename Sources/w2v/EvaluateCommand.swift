@@ -1,5 +1,6 @@
 // `w2v evaluate`: analogy accuracy (questions-words) and word-pair correlation (WordSim-353).
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Word2Vec
 

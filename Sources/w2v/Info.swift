@@ -1,5 +1,6 @@
 // `w2v info`: what numeric backend runs, and a quick check that it computes correctly and fast.
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import NLPCore
 

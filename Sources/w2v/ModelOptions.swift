@@ -1,5 +1,6 @@
 // The model file shared by `train` (which writes it) and the query commands (which read it).
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Word2Vec
 

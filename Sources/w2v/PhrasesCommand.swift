@@ -1,5 +1,6 @@
 // `w2v phrases`: word2phrase — join frequent bigrams like `new york` into `new_york`.
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import NLPText
 

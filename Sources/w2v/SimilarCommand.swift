@@ -1,5 +1,6 @@
 // `w2v similar`: the nearest words by cosine similarity, like word2vec.c's `distance`.
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Word2Vec
 

@@ -1,5 +1,6 @@
 // `w2v train`: word2vec.c's `word2vec -train`, with its flags and defaults.
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import NLPText
 import Word2Vec
@@ -110,7 +111,7 @@ struct Train: ParsableCommand {
             String(
                 format: "vocabulary %.1f s, training %.1f s, %@ words/s; loss per epoch: %@",
                 statistics.preparationSeconds, statistics.trainingSeconds,
-                ProgressPrinter.compact(statistics.wordsPerSecond),
+                Format.compact(statistics.wordsPerSecond),
                 statistics.epochLosses.map { String(format: "%.4f", $0) }.joined(separator: " ")))
     }
 }

@@ -1,5 +1,6 @@
 // `w2v vocab`: count a corpus's words, as word2vec.c's -save-vocab writes them.
 import ArgumentParser
+import CommandLineSupport
 import NLPText
 
 struct Vocab: ParsableCommand {
