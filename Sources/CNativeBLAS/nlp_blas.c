@@ -5,8 +5,9 @@
 // back to "Prescott" and runs sgemm ~5x slower. It honours OPENBLAS_CORETYPE, but only if the
 // variable is set before the library loads, which is before main for a linked library. So the
 // toolkit does not link libopenblas: this file sets the core type (unless the user already did) and
-// then dlopens the library. If a copy was already loaded by someone else with the wrong kernel, the
-// exported gotoblas_dynamic_quit/init pair re-runs the selection.
+// the worker threads' polling time (see load_library), then dlopens the library. If a copy was
+// already loaded by someone else with the wrong kernel, the exported gotoblas_dynamic_quit/init
+// pair re-runs the selection.
 #define _GNU_SOURCE
 #include "nlp_blas.h"
 
@@ -38,6 +39,7 @@ static char load_error[512];
 static const char *library_name = NULL;
 static char requested[32] = "";
 static const char *coretype_source = "openblas";
+static const char *thread_timeout_source = "environment";
 
 static sgemm_fn p_sgemm;
 static sgemv_fn p_sgemv;
@@ -78,6 +80,16 @@ static void load_library(void) {
             snprintf(requested, sizeof requested, "%s", chosen);
             setenv("OPENBLAS_CORETYPE", chosen, 0);
         }
+    }
+
+    // After each call OpenBLAS's worker threads poll for the next one for 2^timeout cycles
+    // (default 2^28, about 0.1 s), yielding in between. The recurrent layers run their time loops
+    // on threads of their own between BLAS calls, and a polling BLAS thread takes CPU time from
+    // them: a 2 x LSTM(256) language model trained at 65-70k chars/s on 2 cores with 2^4 or 2^16
+    // and 50k with the default, 64k with 2^20. 2^16 cycles (~20 us) still catches back-to-back calls.
+    if (!getenv("OPENBLAS_THREAD_TIMEOUT") && !getenv("GOTO_THREAD_TIMEOUT")) {
+        setenv("OPENBLAS_THREAD_TIMEOUT", "16", 0);
+        thread_timeout_source = "toolkit";
     }
 
     // NLP_OPENBLAS_LIBRARY names another OpenBLAS build (a path or a soname) to use instead.
@@ -141,6 +153,10 @@ int nlp_blas_load(void) {
 /// Runs before main (while the process has one thread, so setenv is safe).
 __attribute__((constructor)) static void nlp_blas_load_early(void) { nlp_blas_load(); }
 
+const char *nlp_blas_thread_timeout_source(void) {
+    nlp_blas_load();
+    return thread_timeout_source;
+}
 const char *nlp_blas_load_error(void) { return nlp_blas_load() ? NULL : load_error; }
 const char *nlp_blas_library(void) { return nlp_blas_load() ? library_name : NULL; }
 const char *nlp_blas_corename(void) {

@@ -36,6 +36,11 @@ public enum BLAS {
     /// Where the core type came from: `"cpu"`, `"environment"` or `"openblas"`.
     public static var coreTypeSource: String { String(cString: nlp_blas_coretype_source()) }
 
+    /// Who chose how long OpenBLAS's worker threads poll for work after a call: `"toolkit"`
+    /// (2¹⁶ cycles instead of OpenBLAS's 2²⁸, so they do not take CPU time from the recurrent
+    /// layers' own threads) or `"environment"` (`OPENBLAS_THREAD_TIMEOUT` set by the user).
+    public static var threadTimeoutSource: String { String(cString: nlp_blas_thread_timeout_source()) }
+
     /// OpenBLAS's build configuration, e.g. `"OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY ..."`.
     public static var configuration: String { String(cString: nlp_blas_config()) }
 

@@ -16,6 +16,18 @@ struct BLASBackendTests {
         }
     }
 
+    @Test("OpenBLAS's worker threads poll for 2^16 cycles unless the user set the time")
+    func threadTimeout() {
+        #expect(BLAS.isAvailable)
+        let value = getenv("OPENBLAS_THREAD_TIMEOUT").map { String(cString: $0) }
+        switch BLAS.threadTimeoutSource {
+        case "toolkit": #expect(value == "16")
+        case "environment":
+            #expect(value != nil || getenv("GOTO_THREAD_TIMEOUT") != nil, "no timeout variable was set")
+        case let other: Issue.record("unexpected source \(other)")
+        }
+    }
+
     @Test("thread count can be set and read back")
     func threads() {
         let original = BLAS.threads

@@ -28,6 +28,10 @@ const char *nlp_blas_cpu_coretype(void);
 /// Where the core type came from: "cpu" (chosen from CPUID by this shim), "environment"
 /// (OPENBLAS_CORETYPE set by the user) or "openblas" (OpenBLAS's own detection).
 const char *nlp_blas_coretype_source(void);
+/// Who set OpenBLAS's worker polling time: "toolkit" (OPENBLAS_THREAD_TIMEOUT=16, i.e. 2^16
+/// cycles, set before loading) or "environment" (OPENBLAS_THREAD_TIMEOUT or GOTO_THREAD_TIMEOUT
+/// set by the user).
+const char *nlp_blas_thread_timeout_source(void);
 int nlp_blas_num_threads(void);
 void nlp_blas_set_num_threads(int threads);
 
