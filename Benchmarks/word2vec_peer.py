@@ -1,7 +1,7 @@
 """gensim side of Benchmarks/word2vec.sh: training and evaluation of word vectors.
 
     python word2vec_peer.py train --corpus FILE --architecture cbow|skipgram --threads N
-                            --epochs N --output vectors.bin
+                            --epochs N --output vectors.bin [--mode corpus_file|iterable]
     python word2vec_peer.py evaluate --vectors FILE.bin --questions Q --wordsim W
     python word2vec_peer.py report results.jsonl
 
@@ -11,6 +11,14 @@ alpha 0.05 (CBOW) / 0.025 (skip-gram), min_alpha = alpha * 1e-4, cbow_mean 1. Wa
 building the vocabulary. Words/s = corpus words x epochs / training seconds (word2vec.c's
 definition, the same as ours). CPU seconds (user + system, all threads, whole process) are
 reported too: on a shared machine they vary less than wall time.
+
+`--mode iterable` trains from `LineSentence(corpus, max_sentence_length=10000)` instead (gensim's
+usual `Word2Vec(sentences)` path, slower). The two modes do not follow the same learning-rate
+schedule: in corpus_file mode each of the N workers computes the epoch's progress from its own word
+count against the whole corpus (`get_next_alpha` in gensim/models/word2vec_corpusfile.pyx), so
+within every epoch alpha falls only 1/N as far as configured and jumps back at the next epoch
+(with 2 workers: 0.050 -> 0.045, 0.040 -> 0.035, ..., 0.010 -> 0.005). Iterable mode decays
+alpha linearly over the whole run, as word2vec.c and the Swift side do.
 """
 
 import argparse
@@ -31,19 +39,27 @@ def train(args):
         alpha=alpha, min_alpha=alpha * 1e-4, workers=args.threads, epochs=args.epochs, seed=args.seed,
         max_vocab_size=None,
     )
-    model.build_vocab(corpus_file=args.corpus)
-    vocab_done = time.perf_counter()
-    model.train(
-        corpus_file=args.corpus, total_examples=model.corpus_count, total_words=model.corpus_total_words,
-        epochs=args.epochs, compute_loss=False,
-    )
+    if args.mode == "iterable":
+        from gensim.models.word2vec import LineSentence
+
+        sentences = LineSentence(args.corpus, max_sentence_length=10000)
+        model.build_vocab(corpus_iterable=sentences)
+        vocab_done = time.perf_counter()
+        model.train(corpus_iterable=sentences, total_examples=model.corpus_count, epochs=args.epochs)
+    else:
+        model.build_vocab(corpus_file=args.corpus)
+        vocab_done = time.perf_counter()
+        model.train(
+            corpus_file=args.corpus, total_examples=model.corpus_count, total_words=model.corpus_total_words,
+            epochs=args.epochs, compute_loss=False,
+        )
     done = time.perf_counter()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     model.wv.save_word2vec_format(args.output, binary=True)
     training = done - vocab_done
     words = model.corpus_total_words
     print(json.dumps({
-        "side": "gensim", "architecture": args.architecture, "threads": args.threads, "epochs": args.epochs,
+        "side": "gensim", "mode": args.mode, "architecture": args.architecture, "threads": args.threads, "epochs": args.epochs,
         "wall_seconds": done - started, "training_seconds": training, "preparation_seconds": vocab_done - started,
         "corpus_words": words, "words_per_second": words * args.epochs / training,
         "vocabulary": len(model.wv), "peak_rss_mb": usage.ru_maxrss / 1024,
@@ -132,6 +148,7 @@ def main():
     t.add_argument("--epochs", type=int, default=5)
     t.add_argument("--output", required=True)
     t.add_argument("--seed", type=int, default=1)
+    t.add_argument("--mode", choices=["corpus_file", "iterable"], default="corpus_file")
     e = commands.add_parser("evaluate")
     e.add_argument("--vectors", required=True)
     e.add_argument("--questions", required=True)

@@ -2,7 +2,8 @@
 //
 //   Word2VecBenchmark --corpus FILE[.gz] --architecture cbow|skipgram [--threads N] [--epochs N]
 //                     [--output vectors.bin] [--min-count N] [--seed N] [--hs] [--negative N]
-//                     [--per-context-negatives] [--max-sentence-length N] [--quiet]
+//                     [--per-context-negatives] [--max-sentence-length N] [--min-alpha-fraction F]
+//                     [--quiet]
 //
 // Trains with the library's defaults (word2vec.c's) on the corpus, writes the vectors as a word2vec
 // binary file and prints one JSON line: wall seconds including vocabulary building, training
@@ -53,6 +54,11 @@ while let flag = arguments.popFirst() {
     case "--hs": options.hierarchicalSoftmax = true
     case "--max-sentence-length": options.maxSentenceLength = number(value(), flag)
     case "--per-context-negatives": options.sharedNegatives = false
+    case "--min-alpha-fraction":
+        guard let fraction = Double(value()), fraction >= 0, fraction <= 1 else {
+            fail("--min-alpha-fraction needs a number in [0, 1]")
+        }
+        options.minAlphaFraction = fraction
     case "--quiet": quiet = true
     default: fail("unknown argument \(flag)")
     }

@@ -35,6 +35,11 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Starting learning rate (default 0.05 for CBOW, 0.025 for skip-gram).")
     var alpha: Double?
 
+    @Option(
+        help: "Final learning rate: alpha decays linearly to this (default alpha × 0.0001, word2vec.c's floor; gensim's min_alpha)."
+    )
+    var minAlpha: Double?
+
     @Option(help: ArgumentHelp("1 for CBOW, 0 for skip-gram (default 1).", valueName: "0|1"))
     var cbow: Int?
 
@@ -65,6 +70,9 @@ struct TrainingArguments: ParsableArguments {
     func validate() throws {
         if let hs, hs != 0 && hs != 1 { throw ValidationError("--hs must be 0 or 1") }
         if let cbow, cbow != 0 && cbow != 1 { throw ValidationError("--cbow must be 0 or 1") }
+        if let minAlpha, !(minAlpha >= 0 && minAlpha.isFinite) {
+            throw ValidationError("--min-alpha must be zero or positive, got \(minAlpha)")
+        }
         if let sharedNegatives, sharedNegatives != 0 && sharedNegatives != 1 {
             throw ValidationError("--shared-negatives must be 0 or 1")
         }
@@ -91,6 +99,8 @@ struct TrainingArguments: ParsableArguments {
         if let seed { options.seed = seed }
         if let phrases { options.phrasePasses = phrases }
         if let phraseThreshold { options.phraseThreshold = phraseThreshold }
+        // After alpha and the architecture: the floor is stored as a fraction of the start.
+        if let minAlpha { options.minAlphaFraction = minAlpha / options.effectiveAlpha }
         return options
     }
 }

@@ -79,6 +79,22 @@ struct TrainCommandTests {
         #expect(bad.status != 0 && bad.standardError.contains("--shared-negatives must be 0 or 1"))
     }
 
+    @Test("--min-alpha raises the end of the learning-rate decay; a negative value is refused")
+    func minAlpha() throws {
+        let directory = try W2VTestCorpus.makeDirectory(lines: 600)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var models: [Data] = []
+        for extra in [[], ["--min-alpha", "0.01"]] {
+            let train = try runW2V(
+                ["train", "corpus.txt", "-o", "v.bin", "-q"] + Self.quick + extra, in: directory)
+            #expect(train.status == 0, "\(train.standardError)")
+            models.append(try Data(contentsOf: directory.appendingPathComponent("v.bin")))
+        }
+        #expect(models[0].count == models[1].count && models[0] != models[1], "the floor changed nothing")
+        let bad = try runW2V(["train", "corpus.txt", "--min-alpha=-1"], in: directory)
+        #expect(bad.status != 0 && bad.standardError.contains("--min-alpha must be zero or positive"))
+    }
+
     @Test("--resume continues the saved model and rewrites it")
     func resume() throws {
         let directory = try W2VTestCorpus.makeDirectory(lines: 600)

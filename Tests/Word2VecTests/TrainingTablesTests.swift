@@ -80,11 +80,25 @@ import Testing
             TrainingCoordinator.alpha(processed: processed, total: 1000, start: start, minimum: floor)
         }
         #expect(alpha(0) == start)
-        #expect(abs(alpha(500) - start * (1 - 500.0 / 1001)) < 1e-15)
-        #expect(abs(alpha(1000) - start / 1001) < 1e-15, "word2vec.c divides by epochs × words + 1")
+        #expect(abs(alpha(500) - (start - (start - floor) * 500.0 / 1001)) < 1e-15)
+        #expect(abs(alpha(500) - start * (1 - 500.0 / 1001)) <= floor, "word2vec.c's schedule within the floor")
+        #expect(abs(alpha(1000) - (floor + (start - floor) / 1001)) < 1e-15, "divides by epochs × words + 1")
         #expect(alpha(1001) == floor)
         #expect(alpha(2000) == floor)
         #expect(alpha(100) > alpha(200))
+    }
+
+    @Test func alphaDecaysLinearlyToAHigherFloor() {
+        // gensim's alpha → min_alpha: with the floor at 10 % the decay is linear all the way, not
+        // word2vec.c's line cut off at the floor.
+        let (start, floor) = (0.05, 0.005)
+        func alpha(_ processed: Int) -> Double {
+            TrainingCoordinator.alpha(processed: processed, total: 999, start: start, minimum: floor)
+        }
+        #expect(abs(alpha(500) - 0.0275) < 1e-12)
+        #expect(abs(alpha(900) - 0.0095) < 1e-12)
+        #expect(alpha(900) > floor)
+        #expect(alpha(1000) == floor)
     }
 
     @Test func sharesSplitWordsEvenly() {

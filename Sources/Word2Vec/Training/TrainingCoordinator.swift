@@ -39,9 +39,12 @@ final class TrainingCoordinator: Sendable {
                 threadsFinished: Array(repeating: 0, count: epochs)))
     }
 
-    /// word2vec.c's schedule: `start × (1 − processed / (epochs × words + 1))`, at least `minAlpha`.
+    /// Linear decay from `start` to `minimum` over the run (gensim's `alpha` → `min_alpha`):
+    /// `start − (start − minimum) × processed / (epochs × words + 1)`, at least `minimum`. With
+    /// word2vec.c's floor (`start × 1e-4`) this is word2vec.c's `start × (1 − progress)` to within
+    /// `start × 1e-4`.
     static func alpha(processed: Int, total: Int, start: Double, minimum: Double) -> Double {
-        max(minimum, start * (1 - Double(processed) / Double(total + 1)))
+        max(minimum, start - (start - minimum) * Double(processed) / Double(total + 1))
     }
 
     /// The learning rate now.
