@@ -12,6 +12,9 @@
 # Environment:
 #   W2V_SEEDS_CONFIG    default cbow (or skipgram)
 #   W2V_SEEDS           default "1 2 3 4"
+#   W2V_SEEDS_GENSIM_MODES  default corpus_file; "corpus_file iterable" also trains gensim from
+#                       LineSentence (label gensim-iterable), whose learning-rate schedule is
+#                       word2vec.c's; see word2vec_peer.py for how corpus_file mode's differs
 #   W2V_BENCH_THREADS   default 2
 #   W2V_BENCH_MAX_SENTENCE  default 10000 (gensim's limit)
 #   W2V_BENCH_EVAL_DIR  questions-words.txt and wordsim353.tsv, default /work/shared/data/eval
@@ -24,6 +27,7 @@ seeds=${W2V_SEEDS:-1 2 3 4}
 threads=${W2V_BENCH_THREADS:-2}
 max_sentence=${W2V_BENCH_MAX_SENTENCE:-10000}
 eval_dir=${W2V_BENCH_EVAL_DIR:-/work/shared/data/eval}
+gensim_modes=${W2V_SEEDS_GENSIM_MODES:-corpus_file}
 log() { echo "word2vec_seeds.sh: $*" >&2; }
 
 # shellcheck source=Benchmarks/word2vec_setup.sh
@@ -34,10 +38,16 @@ for seed in $seeds; do
     log "seed $seed, $config: ours ($threads threads)"
     "$bin" --corpus "$corpus" --architecture "$config" --threads "$threads" --quiet --seed "$seed" \
         --max-sentence-length "$max_sentence" --output "$cache/ours-$config-seed$seed.bin" >>"$out"
-    log "seed $seed, $config: gensim ($threads workers)"
-    "$python" Benchmarks/word2vec_peer.py train --corpus "$plain" --architecture "$config" \
-        --threads "$threads" --seed "$seed" --output "$cache/gensim-$config-seed$seed.bin" >>"$out"
-    for side in ours gensim; do
+    sides=(ours)
+    for mode in $gensim_modes; do
+        side=gensim
+        [[ $mode == corpus_file ]] || side=gensim-$mode
+        log "seed $seed, $config: $side ($threads workers)"
+        "$python" Benchmarks/word2vec_peer.py train --corpus "$plain" --architecture "$config" --mode "$mode" \
+            --threads "$threads" --seed "$seed" --output "$cache/$side-$config-seed$seed.bin" >>"$out"
+        sides+=("$side")
+    done
+    for side in "${sides[@]}"; do
         "$python" Benchmarks/word2vec_peer.py evaluate --vectors "$cache/$side-$config-seed$seed.bin" \
             --questions "$eval_dir/questions-words.txt" --wordsim "$eval_dir/wordsim353.tsv" \
             --label "$side" --architecture "$config" --seed "$seed" >>"$out"

@@ -36,8 +36,10 @@ struct TrainingArguments: ParsableArguments {
     var alpha: Double?
 
     @Option(
-        help: "Final learning rate: alpha decays linearly to this (default alpha × 0.0001, word2vec.c's floor; gensim's min_alpha)."
-    )
+        help: """
+            Final learning rate: alpha decays linearly to this (default alpha × 0.0001, word2vec.c's \
+            floor; gensim's min_alpha).
+            """)
     var minAlpha: Double?
 
     @Option(help: ArgumentHelp("1 for CBOW, 0 for skip-gram (default 1).", valueName: "0|1"))
