@@ -59,6 +59,9 @@ public final class LanguageModelTrainer {
         return trainer
     }
 
+    /// Forgets the recurrent state saved with a stopped epoch (tests show what it changes).
+    func dropCarriedStatesForTesting() { state.carriedStates = nil }
+
     /// The learning rate of the epoch after `completedEpochs` epochs.
     func learningRate(afterEpochs completedEpochs: Int) -> Float {
         let decays = max(0, completedEpochs - options.decayAfterEpoch + 1)
@@ -97,6 +100,7 @@ public final class LanguageModelTrainer {
             tokenCount: validationIDs.count, batchSize: options.batchSize, sequenceLength: options.sequenceLength)
         if state.trainingTokens != trainIDs.count || state.batchInEpoch >= layout.batchCount {
             state.batchInEpoch = 0
+            state.carriedStates = nil
         }
         state.trainingTokens = trainIDs.count
         observer?.trainingWillStart(
@@ -110,6 +114,12 @@ public final class LanguageModelTrainer {
             let epoch = state.completedEpochs + 1
             optimizer.learningRate = learningRate(afterEpochs: state.completedEpochs)
             model.resetStates()
+            if state.batchInEpoch > 0, let carried = state.carriedStates {
+                // A stopped epoch continues its streams from the state it stopped with.
+                let shapes = model.recurrentLayers.map { [layout.batchSize, $0.units] }
+                if let states = CarriedTensor.decode(carried, expected: shapes) { model.states = states }
+            }
+            state.carriedStates = nil
             let epochStart = state.trainingSeconds
             var (epochLoss, epochBatches) = (0.0, 0)
             var (windowLoss, windowBatches, windowSeconds) = (0.0, 0, 0.0)
@@ -148,6 +158,7 @@ public final class LanguageModelTrainer {
                 if stopRequested { break }
             }
             let isPartial = state.batchInEpoch < layout.batchCount
+            if isPartial { state.carriedStates = CarriedTensor.encode(model.states) }
             let validation = validationLayout.map { model.evaluate(ids: validationIDs, layout: $0) }
             if !isPartial {
                 state.completedEpochs = epoch

@@ -9,8 +9,11 @@ public struct TrainingState: Codable, Equatable, Sendable {
     /// Epochs trained to their end.
     public var completedEpochs = 0
     /// Batches done in the epoch after ``completedEpochs`` (a run stopped by its time limit
-    /// resumes there, from zero state).
+    /// resumes there, with the recurrent state it had).
     public var batchInEpoch = 0
+    /// The recurrent state after batch ``batchInEpoch`` of a stopped epoch, per layer (`nil`
+    /// at an epoch boundary, where the state restarts from zeros).
+    var carriedStates: [[CarriedTensor]?]?
     /// The token count of the training split the position refers to.
     public var trainingTokens = 0
     /// Seconds spent in training steps (evaluation excluded), over all runs.

@@ -3,7 +3,7 @@ import Foundation
 import NLPCore
 import NLPNeural
 import Testing
-import TextGeneration
+@testable import TextGeneration
 
 /// Collects what a trainer reports.
 final class RecordingObserver: TrainingObserver {
@@ -103,6 +103,44 @@ struct TrainingTests {
         #expect(resumed.model.network.weights() == straight.model.network.weights())
         let reloaded = try LanguageModelTrainer.resume(from: path)
         #expect(reloaded.state.history.map(\.epoch) == [1, 2])
+    }
+
+    @Test("an epoch stopped mid-way and resumed from its checkpoint equals the epoch run straight")
+    func resumeMidEpochCarriesTheState() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("run.tgmodel").path
+
+        let straight = try LanguageModelTrainer(
+            model: try Fixtures.characterModel(), options: Fixtures.options(epochs: 1))
+        try straight.train(text: Fixtures.repetitive)
+        let batches = straight.optimizer.iterations
+        #expect(batches > 3)
+
+        var first = Fixtures.options(epochs: 1)
+        first.checkpointPath = path
+        let observer = RecordingObserver()
+        observer.stopAfterBatches = 3
+        let stopped = try LanguageModelTrainer(model: try Fixtures.characterModel(), options: first)
+        try stopped.train(text: Fixtures.repetitive, observer: observer)
+        #expect(stopped.state.batchInEpoch == 3 && stopped.state.carriedStates != nil)
+        // The resumed run rewrites its checkpoint, so keep a copy of the stopped one.
+        let copy = directory.appendingPathComponent("stopped.tgmodel").path
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+
+        let resumed = try LanguageModelTrainer.resume(from: path)
+        #expect(resumed.state.batchInEpoch == 3)
+        try resumed.train(text: Fixtures.repetitive)
+        #expect(resumed.state.completedEpochs == 1 && resumed.state.carriedStates == nil)
+        #expect(resumed.optimizer.iterations == batches)
+        #expect(resumed.model.network.weights() == straight.model.network.weights())
+
+        // Without the carried state the streams restart from zeros and the weights differ.
+        let zeroed = try LanguageModelTrainer.resume(from: copy)
+        #expect(zeroed.state.batchInEpoch == 3)
+        zeroed.dropCarriedStatesForTesting()
+        try zeroed.train(text: Fixtures.repetitive)
+        #expect(zeroed.model.network.weights() != straight.model.network.weights())
     }
 
     @Test("save and load round-trip: same tokenizer, configuration and generated text")
