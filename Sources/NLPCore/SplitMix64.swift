@@ -21,6 +21,11 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
     @inlinable
     public init(seed: UInt64) { state = seed }
 
+    /// The position in the sequence: `SplitMix64(seed: g.currentState)` continues exactly where
+    /// `g` is (used to save a generator in a checkpoint).
+    @inlinable
+    public var currentState: UInt64 { state }
+
     /// The next 64 random bits.
     @inlinable
     public mutating func next() -> UInt64 {

@@ -51,6 +51,10 @@ public final class LanguageModelTrainer {
         trainer.state = saved
         trainer.state.options = trainer.options
         trainer.state.stoppedEarly = false
+        let dropouts = model.network.layers.compactMap { $0 as? Dropout }
+        if let saved = trainer.state.dropoutGenerators, saved.count == dropouts.count {
+            for (layer, position) in zip(dropouts, saved) { layer.maskGenerator = SplitMix64(seed: position) }
+        }
         do {
             try trainer.optimizer.loadState(archive.optimizerState, for: model.network.parameters)
         } catch {
@@ -184,6 +188,7 @@ public final class LanguageModelTrainer {
                 }
             }
             state.wallSeconds = wallBefore + monotonicSeconds() - runStart
+            state.dropoutGenerators = model.network.layers.compactMap { ($0 as? Dropout)?.maskGenerator.currentState }
             if let path = options.checkpointPath { try model.save(to: path, optimizer: optimizer, state: state) }
             if improved, let path = options.bestModelPath {
                 try model.save(to: path, optimizer: optimizer, state: state)

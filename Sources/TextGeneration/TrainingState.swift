@@ -14,6 +14,9 @@ public struct TrainingState: Codable, Equatable, Sendable {
     /// The recurrent state after batch ``batchInEpoch`` of a stopped epoch, per layer (`nil`
     /// at an epoch boundary, where the state restarts from zeros).
     var carriedStates: [[CarriedTensor]?]?
+    /// Where each dropout layer's mask generator stands, so a resumed run draws the masks an
+    /// uninterrupted one would (`nil` in checkpoints written before this was kept).
+    var dropoutGenerators: [UInt64]?
     /// The token count of the training split the position refers to.
     public var trainingTokens = 0
     /// Seconds spent in training steps (evaluation excluded), over all runs.

@@ -75,19 +75,19 @@ struct TrainingTests {
         #expect(stopped.state.batchInEpoch == 3 && stopped.optimizer.iterations == 3)
     }
 
-    @Test("two epochs straight equal one epoch, a checkpoint, and one resumed epoch")
-    func resumeContinues() throws {
+    @Test("two epochs straight equal one epoch, a checkpoint, and one resumed epoch", arguments: [0, 0.2] as [Float])
+    func resumeContinues(dropout: Float) throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("run.tgmodel").path
 
         let straight = try LanguageModelTrainer(
-            model: try Fixtures.characterModel(), options: Fixtures.options(epochs: 2))
+            model: try Fixtures.characterModel(dropout: dropout), options: Fixtures.options(epochs: 2))
         try straight.train(text: Fixtures.repetitive)
 
         var first = Fixtures.options(epochs: 1)
         first.checkpointPath = path
-        let interrupted = try LanguageModelTrainer(model: try Fixtures.characterModel(), options: first)
+        let interrupted = try LanguageModelTrainer(model: try Fixtures.characterModel(dropout: dropout), options: first)
         try interrupted.train(text: Fixtures.repetitive)
         let batches = interrupted.optimizer.iterations
 

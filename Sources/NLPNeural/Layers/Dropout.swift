@@ -42,6 +42,13 @@ public final class Dropout: Layer {
 
     public var parameters: [Parameter] { [] }
 
+    /// The mask generator where it stands: saving it and setting it back later makes the next
+    /// training masks the ones an uninterrupted run would draw (checkpoints).
+    public var maskGenerator: SplitMix64 {
+        get { generator }
+        set { generator = newValue }
+    }
+
     @discardableResult
     public func build(inputShape: [Int], using rng: inout SplitMix64) throws -> [Int] {
         if effectiveSeed == nil { restartGenerator(seed: rng.next()) }
