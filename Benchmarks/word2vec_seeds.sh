@@ -12,6 +12,7 @@
 # Environment:
 #   W2V_SEEDS_CONFIG    default cbow (or skipgram)
 #   W2V_SEEDS           default "1 2 3 4"
+#   W2V_SEEDS_OURS_ARGS extra Word2VecBenchmark flags for our side, e.g. "--min-alpha-fraction 0.1"
 #   W2V_SEEDS_GENSIM_MODES  default corpus_file; "corpus_file iterable" also trains gensim from
 #                       LineSentence (label gensim-iterable), whose learning-rate schedule is
 #                       word2vec.c's; see word2vec_peer.py for how corpus_file mode's differs
@@ -28,6 +29,7 @@ threads=${W2V_BENCH_THREADS:-2}
 max_sentence=${W2V_BENCH_MAX_SENTENCE:-10000}
 eval_dir=${W2V_BENCH_EVAL_DIR:-/work/shared/data/eval}
 gensim_modes=${W2V_SEEDS_GENSIM_MODES:-corpus_file}
+read -r -a ours_args <<<"${W2V_SEEDS_OURS_ARGS:-}"
 log() { echo "word2vec_seeds.sh: $*" >&2; }
 
 # shellcheck source=Benchmarks/word2vec_setup.sh
@@ -37,7 +39,8 @@ out="Benchmarks/results/word2vec-seeds-$(date +%Y-%m-%d-%H%M%S).jsonl"
 for seed in $seeds; do
     log "seed $seed, $config: ours ($threads threads)"
     "$bin" --corpus "$corpus" --architecture "$config" --threads "$threads" --quiet --seed "$seed" \
-        --max-sentence-length "$max_sentence" --output "$cache/ours-$config-seed$seed.bin" >>"$out"
+        --max-sentence-length "$max_sentence" --output "$cache/ours-$config-seed$seed.bin" \
+        ${ours_args[@]+"${ours_args[@]}"} >>"$out"
     sides=(ours)
     for mode in $gensim_modes; do
         side=gensim
