@@ -1056,6 +1056,14 @@ def command_report(args):
           "not trained). train s: total over folds. samples/s: training rows x epochs run / train s. ours/torch:\n"
           "samples/s ratio (> 1: ours faster). tfidf-lr: vectorizer + inner CV for C + refit, one pass.")
     for key in order:
+        members = [r.get("members") for r in groups[key].values()]
+        if key[1] == "ensemble" and members and all(members):
+            names = [m["model"] for m in members[0]]
+            alone = ", ".join(f"{name} {100 * statistics.fmean(m[i]['accuracy'] for m in members):.2f}% "
+                              f"(F1 {100 * statistics.fmean(m[i]['f1'] for m in members):.2f})"
+                              for i, name in enumerate(names))
+            print(f"ensemble members alone, {key[0]} {key[3]}: {alone}")
+    for key in order:
         if key[3] == "ours" and (key[0], key[1], key[2], "pytorch") not in rows:
             print(f"note: no PyTorch peer lines for {key[0]} {key[1]} (w2v: {key[2]})")
     missing = [k for k in order if k[3] == "pytorch" and (k[0], k[1], k[2], "ours") not in rows]

@@ -47,7 +47,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "The most training passes (early stopping usually ends sooner; default 20).")
     var epochs: Int?
 
-    @Option(help: "Keep this many of the most frequent tokens (default 30000 for mlp, 20000 otherwise).")
+    @Option(help: "Keep this many of the most frequent tokens (default 100000 for mlp, 20000 otherwise).")
     var vocabularySize: Int?
 
     @Option(help: "1 for words, 2 to add word bigrams (default 2 for mlp, 1 otherwise).")
