@@ -707,7 +707,9 @@ def train_member(args, config, fold, texts, y, names, folds, vectors):
     stopping = config.get("early_stopping")
     embedding_spec = next((layer for layer in config["layers"] if layer.get("type") == "Embedding"), None)
     pretrained = config.get("embeddings") is not None
-    seed = args.seed + fold
+    # The fold's seed; an ensemble member whose config seed differs from the run's (e.g. several
+    # bag-of-words members with seeds 1, 2, 3) is shifted by the same amount.
+    seed = args.seed + fold + int(config.get("seed", args.seed)) - int(args.seed)
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     train_rows, test_rows = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)

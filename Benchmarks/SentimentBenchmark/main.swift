@@ -8,7 +8,8 @@
 //
 // --configuration: SentimentConfiguration fields that replace the defaults, e.g. '{"dropout": 0.3}'
 // (for an ensemble: applied to every member). --model ensemble trains a SentimentEnsemble of
-// --members (a JSON array of such objects with "architecture"; default SentimentEnsemble.defaultMembers).
+// --members (a JSON array of such objects with "architecture", and "seedOffset": k for a member
+// seeded with --seed + k; default SentimentEnsemble.defaultMembers).
 // --inner-holdout (for choosing settings without the test folds): each fold's test rows are left
 // out entirely; every 5th of its training rows (positions 4, 9, 14, ...) is scored instead and the
 // rest trained on. Its fold lines have "inner": true.
@@ -239,6 +240,10 @@ if let path = options.embeddings {
 func makeConfiguration(_ overrides: [String: Any], options: Options) -> SentimentConfiguration {
     var base = SentimentConfiguration(architecture: options.model, seed: options.seed)
     if let epochs = options.epochs { base.epochs = epochs }
+    var overrides = overrides
+    if let offset = overrides.removeValue(forKey: "seedOffset") as? Int {  // a member's seed: --seed + offset
+        base.seed = options.seed &+ UInt64(offset)
+    }
     guard !overrides.isEmpty else { return base }
     do {
         let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(base)) as? [String: Any] ?? [:]
@@ -254,7 +259,9 @@ func makeConfiguration(_ overrides: [String: Any], options: Options) -> Sentimen
 
 let memberConfigurations: [SentimentConfiguration] =
     options.ensemble
-    ? (options.members ?? []).map { makeConfiguration($0.merging(options.overrides) { _, new in new }, options: options) }
+    ? (options.members ?? []).map {
+        makeConfiguration($0.merging(options.overrides) { _, new in new }, options: options)
+    }
         + (options.members == nil
             ? SentimentEnsemble.defaultMembers.map { member in
                 var configuration = makeConfiguration(options.overrides, options: options)

@@ -82,7 +82,8 @@ struct SentimentEnsembleTests {
         }
         let movie = try SentimentClassifier.train(dataset: train, configuration: SentimentConfiguration(epochs: 1))
         let three = try SentimentClassifier.train(
-            dataset: SentimentFixtures.threeClassDataset(perClass: 20), configuration: SentimentConfiguration(epochs: 1))
+            dataset: SentimentFixtures.threeClassDataset(perClass: 20), configuration: SentimentConfiguration(epochs: 1)
+        )
         do {
             _ = try SentimentEnsemble(members: [movie, three])
             Issue.record("members with different labels were accepted")
