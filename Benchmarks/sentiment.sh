@@ -27,11 +27,14 @@
 # or macro for 3 classes), total training seconds, training samples/s and the speed ratio ours/torch.
 #
 # Experiments are DATASET:MODEL[-w2v[-frozen]] or DATASET:tfidf, MODEL one of mlp lstm gru bilstm
-# bigru; "-w2v" passes the word2vec vectors (--embeddings), "-frozen" also --freeze-embeddings.
+# bigru ensemble; "-w2v" passes the word2vec vectors (--embeddings), "-frozen" also --freeze-embeddings.
+# "ensemble" is the library's SentimentEnsemble with its default members (bag-of-words MLP + GRU;
+# the vectors go to the GRU); the peer trains the same members and averages their probabilities.
 #
 # Environment:
-#   SENTIMENT_BENCH_EXPERIMENTS  default "movie:mlp movie:lstm movie:lstm-w2v movie:gru movie:gru-w2v movie:tfidf
-#                                clothing:mlp clothing:lstm-w2v clothing:tfidf tweets:mlp
+#   SENTIMENT_BENCH_EXPERIMENTS  default "movie:mlp movie:lstm movie:lstm-w2v movie:gru movie:gru-w2v
+#                                movie:ensemble-w2v movie:tfidf clothing:mlp clothing:lstm-w2v
+#                                clothing:ensemble-w2v clothing:tfidf tweets:mlp
 #                                tweets:lstm-w2v tweets:tfidf" (add movie:bilstm-w2v for a bidirectional run)
 #   SENTIMENT_BENCH_FOLDS        folds of the movie CV, default 10
 #   SENTIMENT_BENCH_THREADS      threads for both sides (BLAS / torch.set_num_threads), default 2
@@ -45,8 +48,8 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 data_dir=${1:-/work/shared/data/sentiment}
-experiments=${SENTIMENT_BENCH_EXPERIMENTS:-movie:mlp movie:lstm movie:lstm-w2v movie:gru movie:gru-w2v movie:tfidf \
-clothing:mlp clothing:lstm-w2v clothing:tfidf tweets:mlp tweets:lstm-w2v tweets:tfidf}
+experiments=${SENTIMENT_BENCH_EXPERIMENTS:-movie:mlp movie:lstm movie:lstm-w2v movie:gru movie:gru-w2v movie:ensemble-w2v \
+movie:tfidf clothing:mlp clothing:lstm-w2v clothing:ensemble-w2v clothing:tfidf tweets:mlp tweets:lstm-w2v tweets:tfidf}
 cv_folds=${SENTIMENT_BENCH_FOLDS:-10}
 threads=${SENTIMENT_BENCH_THREADS:-2}
 seed=${SENTIMENT_BENCH_SEED:-1}
@@ -76,8 +79,8 @@ for experiment in $experiments; do
     dataset_spec "$dataset" >/dev/null
     model=${variant%%-*}
     case $model in
-        mlp | lstm | gru | bilstm | bigru | tfidf) ;;
-        *) log "unknown model in '$experiment' (mlp, lstm, gru, bilstm, bigru, tfidf)"; exit 2 ;;
+        mlp | lstm | gru | bilstm | bigru | ensemble | tfidf) ;;
+        *) log "unknown model in '$experiment' (mlp, lstm, gru, bilstm, bigru, ensemble, tfidf)"; exit 2 ;;
     esac
     case $variant in
         *-w2v | *-w2v-frozen) needs_vectors=1 ;;

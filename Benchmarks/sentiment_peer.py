@@ -36,6 +36,10 @@ Everything follows Benchmarks/../CONTRACT-sentiment (the SentimentBenchmark side
   recurrent activations other than tanh/sigmoid are errors; other unknown keys are ignored. The
   sigmoid/softmax of the last Dense layer is folded into the loss (BCEWithLogits / CrossEntropy),
   which is the same function.
+  An ensemble config line ({"model": "ensemble", "members": [config line, ...]}, SentimentEnsemble)
+  trains every member as above on the same fold (same seed) and averages their class
+  probabilities (sigmoid / softmax of the logits); the fold line's "members" has each member's own
+  scores. train_seconds and train_samples add up the members'.
   train_seconds covers building the model and all epochs (with the per-epoch validation loss), not
   reading the file, tokenizing or vectorizing; train_samples = fitted rows x epochs run.
 - `tfidf`: TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True) fitted on the training rows,
@@ -691,6 +695,127 @@ def validation_split(rows, stopping):
     fail(f"unknown early_stopping split rule {rule!r} (last, interleaved)")
 
 
+def train_member(args, config, fold, texts, y, names, folds, vectors):
+    """Trains one configuration line's model on the fold's training rows; returns the test rows'
+    probabilities (positive class for 2 labels, [rows, classes] otherwise) and the run's counts."""
+    import torch
+
+    config = json.loads(json.dumps(config))  # a copy: input_dim may be resized
+    tok_spec = config.get("tokenizer") or {}
+    epochs = int(args.epochs if args.epochs is not None else config.get("epochs", 10))
+    batch_size = int(config.get("batch_size", 32))
+    stopping = config.get("early_stopping")
+    embedding_spec = next((layer for layer in config["layers"] if layer.get("type") == "Embedding"), None)
+    pretrained = config.get("embeddings") is not None
+    # The fold's seed; an ensemble member whose config seed differs from the run's (e.g. several
+    # bag-of-words members with seeds 1, 2, 3) is shifted by the same amount.
+    seed = args.seed + fold + int(config.get("seed", args.seed)) - int(args.seed)
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    train_rows, test_rows = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
+    fit_numpy, val_numpy = validation_split(train_rows, stopping)
+    tokenizer = KerasTokenizer(tok_spec.get("num_words"), tok_spec.get("filters", KERAS_FILTERS),
+                               tok_spec.get("lowercase", True), int(tok_spec.get("ngrams", 1)))
+    tokenizer.fit([texts[i] for i in train_rows])
+    table = found = considered = None
+    if embedding_spec is not None:
+        needed = min(tokenizer.limit(), len(tokenizer.word_index) + 1)
+        if embedding_spec["input_dim"] < needed:
+            if tok_spec.get("num_words"):
+                fail(f"Embedding input_dim {embedding_spec['input_dim']} < {needed} ids from the tokenizer")
+            # no num_words: the table is sized per fold (the config line shows one fold's size)
+            log(f"fold {fold}: Embedding input_dim {embedding_spec['input_dim']} -> {needed} "
+                "(this fold's vocabulary)")
+            embedding_spec["input_dim"] = needed
+        if pretrained:
+            table, found, considered = aligned_table(embedding_spec, tokenizer, vectors, rng)
+            theirs = config["embeddings"]
+            log(f"fold {fold}: {found} of {considered} vocabulary words have vectors "
+                f"(SentimentBenchmark's config line: {theirs.get('found')} of {theirs.get('of')})")
+    if embedding_spec is not None:
+        length = tok_spec.get("max_length") or fail("a sequence model needs tokenizer.max_length")
+        x_all = torch.from_numpy(pad_pre(tokenizer.sequences(texts), int(length)))
+        input_width = None
+        batch_x = lambda rows: x_all[rows]  # noqa: E731
+    else:
+        mode = tok_spec.get("mode") or "binary"
+        if mode in NB_MODES:  # binary presence x naive-Bayes log-count ratios of the fit rows (NBSVM)
+            matrix = tokenizer.matrix(texts, "binary")
+            if len(names) == 2:
+                matrix = matrix.multiply(naive_bayes_ratios(matrix, fit_numpy, y)).tocsr()
+        else:
+            matrix = tokenizer.matrix(texts, mode)
+        input_width = matrix.shape[1]
+        batch_x = lambda rows: torch.from_numpy(matrix[rows.numpy()].toarray())  # noqa: E731
+    y_all = torch.from_numpy(y)
+
+    start = time.perf_counter()
+    model, loss_fn, _ = build_model(config, len(names), input_width, table)
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    optimizer = make_optimizer(config, trainable)
+    clip = gradient_clipping(config)
+    fit_rows = torch.from_numpy(fit_numpy)
+    val_rows = torch.from_numpy(val_numpy) if val_numpy is not None else None
+    binary = len(names) == 2
+
+    def targets(rows):
+        return y_all[rows].float() if binary else y_all[rows]
+
+    def mean_loss(rows):
+        model.eval()
+        total = 0.0
+        with torch.inference_mode():
+            for i in range(0, len(rows), 1024):
+                chunk = rows[i:i + 1024]
+                total += loss_fn(model(batch_x(chunk)), targets(chunk)).item() * len(chunk)
+        return total / max(1, len(rows)) + model.penalty().item()  # Keras's val_loss has the penalty
+
+    generator = torch.Generator().manual_seed(seed)
+    best, wait, epochs_run, best_state = math.inf, 0, 0, None
+    patience = int(stopping.get("patience", 0)) if stopping else 0
+    min_delta = float(stopping.get("min_delta", 0)) if stopping else 0.0
+    for epoch in range(epochs):
+        model.train()
+        order = fit_rows[torch.randperm(len(fit_rows), generator=generator)]
+        for i in range(0, len(order), batch_size):
+            rows = order[i:i + batch_size]
+            optimizer.zero_grad()
+            loss = loss_fn(model(batch_x(rows)), targets(rows)) + model.penalty()
+            loss.backward()
+            clip(trainable)
+            optimizer.step()
+        epochs_run += 1
+        if val_rows is not None and len(val_rows) > 0:
+            val_loss = mean_loss(val_rows)
+            log(f"fold {fold} epoch {epoch + 1}: val_loss {val_loss:.4f}")
+            if val_loss < best - min_delta:
+                best, wait = val_loss, 0
+                if stopping.get("restore_best_weights"):
+                    best_state = {k: v.clone() for k, v in model.state_dict().items()}
+            else:
+                wait += 1
+                if wait >= patience:
+                    break
+    if best_state is not None:
+        model.load_state_dict(best_state)
+    train_seconds = time.perf_counter() - start
+
+    model.eval()
+    outputs = []
+    with torch.inference_mode():
+        for i in range(0, len(test_rows), 1024):
+            out = model(batch_x(torch.from_numpy(test_rows[i:i + 1024])))
+            outputs.append(torch.sigmoid(out) if binary else torch.softmax(out, dim=1))
+    result = {"probabilities": torch.cat(outputs).numpy(), "train_seconds": train_seconds,
+              "train_samples": len(fit_rows) * epochs_run, "epochs_run": epochs_run, "pretrained": pretrained,
+              "model": config.get("model")}
+    if pretrained:
+        result["embeddings_found"], result["embeddings_of"] = found, considered
+        result["frozen_embeddings"] = embedding_spec.get("trainable", True) is False
+    log(f"fold {fold}: {config.get('model')} trained, {epochs_run} epochs, {train_seconds:.1f} s")
+    return result
+
+
 def command_torch(args):
     import torch
 
@@ -700,7 +825,7 @@ def command_torch(args):
     names, y = label_ids(labels)
     folds = read_folds(args.folds_file, len(y))
     vectors = None
-    with_vectors = [c for c in configs if c.get("embeddings") is not None]
+    with_vectors = [m for c in configs for m in (c.get("members") or [c]) if m.get("embeddings") is not None]
     if with_vectors:
         path = find_vectors_file(args.embeddings or with_vectors[-1]["embeddings"]["path"])
         start = time.perf_counter()
@@ -708,127 +833,41 @@ def command_torch(args):
         log(f"{path}: {len(vectors[0])} words x {vectors[1].shape[1]} in {time.perf_counter() - start:.1f} s")
     dataset = os.path.basename(args.data)
     for key, default in (("mask_zero", "false"), ("split", "last"), ("restore_best_weights", "false")):
-        spec = next((layer for layer in configs[-1]["layers"] if layer.get("type") == "Embedding"), None) \
-            if key == "mask_zero" else configs[-1].get("early_stopping")
+        last = (configs[-1].get("members") or [configs[-1]])[-1]
+        spec = next((layer for layer in last["layers"] if layer.get("type") == "Embedding"), None) \
+            if key == "mask_zero" else last.get("early_stopping")
         if spec is not None and key not in spec:
             log(f"the config line has no {key}; using {default}")
 
     for fold in test_folds(folds, args.only_fold):
-        config = json.loads(json.dumps(config_for_fold(configs, fold)))  # a copy: input_dim may be resized
-        tok_spec = config.get("tokenizer") or {}
-        epochs = int(args.epochs if args.epochs is not None else config.get("epochs", 10))
-        batch_size = int(config.get("batch_size", 32))
-        stopping = config.get("early_stopping")
-        embedding_spec = next((layer for layer in config["layers"] if layer.get("type") == "Embedding"), None)
-        pretrained = config.get("embeddings") is not None
-        seed = args.seed + fold
-        torch.manual_seed(seed)
-        rng = np.random.default_rng(seed)
-        train_rows, test_rows = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
-        fit_numpy, val_numpy = validation_split(train_rows, stopping)
-        tokenizer = KerasTokenizer(tok_spec.get("num_words"), tok_spec.get("filters", KERAS_FILTERS),
-                                   tok_spec.get("lowercase", True), int(tok_spec.get("ngrams", 1)))
-        tokenizer.fit([texts[i] for i in train_rows])
-        table = found = considered = None
-        if embedding_spec is not None:
-            needed = min(tokenizer.limit(), len(tokenizer.word_index) + 1)
-            if embedding_spec["input_dim"] < needed:
-                if tok_spec.get("num_words"):
-                    fail(f"Embedding input_dim {embedding_spec['input_dim']} < {needed} ids from the tokenizer")
-                # no num_words: the table is sized per fold (the config line shows one fold's size)
-                log(f"fold {fold}: Embedding input_dim {embedding_spec['input_dim']} -> {needed} "
-                    "(this fold's vocabulary)")
-                embedding_spec["input_dim"] = needed
-            if pretrained:
-                table, found, considered = aligned_table(embedding_spec, tokenizer, vectors, rng)
-                theirs = config["embeddings"]
-                log(f"fold {fold}: {found} of {considered} vocabulary words have vectors "
-                    f"(SentimentBenchmark's config line: {theirs.get('found')} of {theirs.get('of')})")
-        if embedding_spec is not None:
-            length = tok_spec.get("max_length") or fail("a sequence model needs tokenizer.max_length")
-            x_all = torch.from_numpy(pad_pre(tokenizer.sequences(texts), int(length)))
-            input_width = None
-            batch_x = lambda rows: x_all[rows]  # noqa: E731
-        else:
-            mode = tok_spec.get("mode") or "binary"
-            if mode in NB_MODES:  # binary presence x naive-Bayes log-count ratios of the fit rows (NBSVM)
-                matrix = tokenizer.matrix(texts, "binary")
-                if len(names) == 2:
-                    matrix = matrix.multiply(naive_bayes_ratios(matrix, fit_numpy, y)).tocsr()
-            else:
-                matrix = tokenizer.matrix(texts, mode)
-            input_width = matrix.shape[1]
-            batch_x = lambda rows: torch.from_numpy(matrix[rows.numpy()].toarray())  # noqa: E731
-        y_all = torch.from_numpy(y)
-
-        start = time.perf_counter()
-        model, loss_fn, _ = build_model(config, len(names), input_width, table)
-        trainable = [p for p in model.parameters() if p.requires_grad]
-        optimizer = make_optimizer(config, trainable)
-        clip = gradient_clipping(config)
-        fit_rows = torch.from_numpy(fit_numpy)
-        val_rows = torch.from_numpy(val_numpy) if val_numpy is not None else None
-        binary = len(names) == 2
-
-        def targets(rows):
-            return y_all[rows].float() if binary else y_all[rows]
-
-        def mean_loss(rows):
-            model.eval()
-            total = 0.0
-            with torch.inference_mode():
-                for i in range(0, len(rows), 1024):
-                    chunk = rows[i:i + 1024]
-                    total += loss_fn(model(batch_x(chunk)), targets(chunk)).item() * len(chunk)
-            return total / max(1, len(rows)) + model.penalty().item()  # Keras's val_loss has the penalty
-
-        generator = torch.Generator().manual_seed(seed)
-        best, wait, epochs_run, best_state = math.inf, 0, 0, None
-        patience = int(stopping.get("patience", 0)) if stopping else 0
-        min_delta = float(stopping.get("min_delta", 0)) if stopping else 0.0
-        for epoch in range(epochs):
-            model.train()
-            order = fit_rows[torch.randperm(len(fit_rows), generator=generator)]
-            for i in range(0, len(order), batch_size):
-                rows = order[i:i + batch_size]
-                optimizer.zero_grad()
-                loss = loss_fn(model(batch_x(rows)), targets(rows)) + model.penalty()
-                loss.backward()
-                clip(trainable)
-                optimizer.step()
-            epochs_run += 1
-            if val_rows is not None and len(val_rows) > 0:
-                val_loss = mean_loss(val_rows)
-                log(f"fold {fold} epoch {epoch + 1}: val_loss {val_loss:.4f}")
-                if val_loss < best - min_delta:
-                    best, wait = val_loss, 0
-                    if stopping.get("restore_best_weights"):
-                        best_state = {k: v.clone() for k, v in model.state_dict().items()}
-                else:
-                    wait += 1
-                    if wait >= patience:
-                        break
-        if best_state is not None:
-            model.load_state_dict(best_state)
-        train_seconds = time.perf_counter() - start
-
-        model.eval()
-        predictions = []
-        with torch.inference_mode():
-            for i in range(0, len(test_rows), 1024):
-                out = model(batch_x(torch.from_numpy(test_rows[i:i + 1024])))
-                predictions.append((out > 0).long() if binary else out.argmax(dim=1))
-        record = {"event": "fold", "side": "pytorch", "dataset": dataset, "model": config.get("model"),
-                  "pretrained": pretrained, "fold": fold,
-                  **metrics(y[test_rows], torch.cat(predictions).numpy(), len(names)),
-                  "train_seconds": train_seconds, "train_samples": len(fit_rows) * epochs_run,
-                  "samples_per_second": len(fit_rows) * epochs_run / train_seconds, "epochs_run": epochs_run,
-                  "test_rows": len(test_rows), "threads": args.threads, "torch": torch.__version__}
-        if pretrained:
-            record["embeddings_found"], record["embeddings_of"] = found, considered
-            record["frozen_embeddings"] = embedding_spec.get("trainable", True) is False
+        top = config_for_fold(configs, fold)
+        members = top.get("members") or [top]
+        test_rows = np.flatnonzero(folds == fold)
+        runs = [train_member(args, member, fold, texts, y, names, folds, vectors) for member in members]
+        probabilities = np.mean([run["probabilities"] for run in runs], axis=0)  # soft voting (one member: itself)
+        predicted = (probabilities > 0.5).astype(np.int64) if len(names) == 2 else probabilities.argmax(axis=1)
+        seconds = sum(run["train_seconds"] for run in runs)
+        samples = sum(run["train_samples"] for run in runs)
+        pretrained = any(run["pretrained"] for run in runs)
+        record = {"event": "fold", "side": "pytorch", "dataset": dataset, "model": top.get("model"),
+                  "pretrained": pretrained, "fold": fold, **metrics(y[test_rows], predicted, len(names)),
+                  "train_seconds": seconds, "train_samples": samples, "samples_per_second": samples / seconds,
+                  "epochs_run": max(run["epochs_run"] for run in runs), "test_rows": len(test_rows),
+                  "threads": args.threads, "torch": torch.__version__}
+        for key in ("embeddings_found", "embeddings_of", "frozen_embeddings"):
+            values = [run[key] for run in runs if key in run]
+            if values:
+                record[key] = values[0]
+        if len(runs) > 1:
+            record["members"] = []
+            for run in runs:
+                alone = (run["probabilities"] > 0.5).astype(np.int64) if len(names) == 2 \
+                    else run["probabilities"].argmax(axis=1)
+                scores = metrics(y[test_rows], alone, len(names))
+                record["members"].append({"model": run["model"], "accuracy": scores["accuracy"], "f1": scores["f1"],
+                                          "epochs_run": run["epochs_run"], "train_seconds": run["train_seconds"]})
         emit(record)
-        log(f"fold {fold}: accuracy {record['accuracy']:.4f}, {epochs_run} epochs, {train_seconds:.1f} s")
+        log(f"fold {fold}: accuracy {record['accuracy']:.4f}, {record['epochs_run']} epochs, {seconds:.1f} s")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1018,6 +1057,14 @@ def command_report(args):
           "class (binary) or macro (multi-class), mean over folds. w2v: word2vec-initialised embeddings (frozen:\n"
           "not trained). train s: total over folds. samples/s: training rows x epochs run / train s. ours/torch:\n"
           "samples/s ratio (> 1: ours faster). tfidf-lr: vectorizer + inner CV for C + refit, one pass.")
+    for key in order:
+        members = [r.get("members") for r in groups[key].values()]
+        if key[1] == "ensemble" and members and all(members):
+            names = [m["model"] for m in members[0]]
+            alone = ", ".join(f"{name} {100 * statistics.fmean(m[i]['accuracy'] for m in members):.2f}% "
+                              f"(F1 {100 * statistics.fmean(m[i]['f1'] for m in members):.2f})"
+                              for i, name in enumerate(names))
+            print(f"ensemble members alone, {key[0]} {key[3]}: {alone}")
     for key in order:
         if key[3] == "ours" and (key[0], key[1], key[2], "pytorch") not in rows:
             print(f"note: no PyTorch peer lines for {key[0]} {key[1]} (w2v: {key[2]})")

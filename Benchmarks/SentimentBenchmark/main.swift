@@ -4,6 +4,15 @@
 //   SentimentBenchmark --data FILE --text-column NAME --label-column NAME --folds-file F
 //                      --model mlp|lstm|gru|bilstm|bigru [--embeddings VECTORS] [--freeze-embeddings]
 //                      [--only-fold K] [--epochs N] [--seed N] [--threads N]
+//                      [--configuration JSON] [--model ensemble [--members JSON]] [--inner-holdout]
+//
+// --configuration: SentimentConfiguration fields that replace the defaults, e.g. '{"dropout": 0.3}'
+// (for an ensemble: applied to every member). --model ensemble trains a SentimentEnsemble of
+// --members (a JSON array of such objects with "architecture", and "seedOffset": k for a member
+// seeded with --seed + k; default SentimentEnsemble.defaultMembers).
+// --inner-holdout (for choosing settings without the test folds): each fold's test rows are left
+// out entirely; every 5th of its training rows (positions 4, 9, 14, ...) is scored instead and the
+// rest trained on. Its fold lines have "inner": true.
 //
 // stdout: one "config" line, then one "fold" line per evaluated fold; progress on stderr.
 // train_seconds is the training loop of SentimentClassifier.train (tokenizer fitting, bigram
@@ -27,6 +36,10 @@ struct Options {
     var epochs: Int?
     var seed: UInt64 = 1
     var threads = 2
+    var overrides: [String: Any] = [:]
+    var ensemble = false
+    var members: [[String: Any]]?
+    var innerHoldout = false
 }
 
 func fail(_ message: String) -> Never {
@@ -47,6 +60,20 @@ func parseOptions() -> Options {
         case "--text-column": options.textColumn = value()
         case "--label-column": options.labelColumn = value()
         case "--folds-file": options.foldsFile = value()
+        case "--model" where args.first == "ensemble":
+            _ = value()
+            options.ensemble = true
+        case "--members":
+            guard let array = try? JSONSerialization.jsonObject(with: Data(value().utf8)) as? [[String: Any]],
+                !array.isEmpty
+            else { fail("--members needs a non-empty JSON array of objects") }
+            options.members = array
+        case "--configuration":
+            guard let object = try? JSONSerialization.jsonObject(with: Data(value().utf8)) as? [String: Any] else {
+                fail("--configuration needs a JSON object")
+            }
+            options.overrides = object
+        case "--inner-holdout": options.innerHoldout = true
         case "--model":
             let name = value()
             guard let model = SentimentArchitecture(rawValue: name) else { fail("unknown --model \(name)") }
@@ -100,6 +127,10 @@ func layerDescriptions(_ classifier: SentimentClassifier) -> [[String: Any]] {
             values["input_dim"] = bag.vocabularySize
             values["units"] = bag.units
             values["activation"] = "\(bag.activation)"
+            if let regularizer = bag.kernelRegularizer, regularizer.l2 > 0 {
+                values["kernel_regularizer"] = ["l2": Double(regularizer.l2)]
+            }
+            if bag.inputDropout > 0 { values["input_dropout"] = Double(bag.inputDropout) }
         case let dense as Dense:
             values["units"] = dense.units
             values["activation"] = "\(dense.activation)"
@@ -205,8 +236,40 @@ if let path = options.embeddings {
         fail("\(error)")
     }
 }
-var configuration = SentimentConfiguration(architecture: options.model, seed: options.seed)
-if let epochs = options.epochs { configuration.epochs = epochs }
+/// The library's defaults for `architecture` with `overrides` (SentimentConfiguration's JSON keys).
+func makeConfiguration(_ overrides: [String: Any], options: Options) -> SentimentConfiguration {
+    var base = SentimentConfiguration(architecture: options.model, seed: options.seed)
+    if let epochs = options.epochs { base.epochs = epochs }
+    var overrides = overrides
+    if let offset = overrides.removeValue(forKey: "seedOffset") as? Int {  // a member's seed: --seed + offset
+        base.seed = options.seed &+ UInt64(offset)
+    }
+    guard !overrides.isEmpty else { return base }
+    do {
+        let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(base)) as? [String: Any] ?? [:]
+        let merged = encoded.merging(overrides) { _, new in new }
+        let configuration = try JSONDecoder().decode(
+            SentimentConfiguration.self, from: JSONSerialization.data(withJSONObject: merged))
+        try configuration.validate()
+        return configuration
+    } catch {
+        fail("bad configuration \(overrides): \(error)")
+    }
+}
+
+let memberConfigurations: [SentimentConfiguration] =
+    options.ensemble
+    ? (options.members ?? []).map {
+        makeConfiguration($0.merging(options.overrides) { _, new in new }, options: options)
+    }
+        + (options.members == nil
+            ? SentimentEnsemble.defaultMembers.map { member in
+                var configuration = makeConfiguration(options.overrides, options: options)
+                configuration.architecture = member.architecture
+                return configuration
+            } : [])
+    : [makeConfiguration(options.overrides, options: options)]
+let modelName = options.ensemble ? "ensemble" : memberConfigurations[0].architecture.rawValue
 let foldCount = (foldIDs.max() ?? 0) + 1
 let testFolds = options.onlyFold.map { [$0] } ?? Array(0 ..< foldCount)
 if let only = options.onlyFold, only >= foldCount {
@@ -215,34 +278,61 @@ if let only = options.onlyFold, only >= foldCount {
 var printedConfig = false
 let name = URL(fileURLWithPath: options.data).lastPathComponent
 for fold in testFolds {
-    let trainRows = foldIDs.indices.filter { foldIDs[$0] != fold }
-    let testRows = foldIDs.indices.filter { foldIDs[$0] == fold }
-    let classifier: SentimentClassifier
+    var trainRows = foldIDs.indices.filter { foldIDs[$0] != fold }
+    var testRows = foldIDs.indices.filter { foldIDs[$0] == fold }
+    if options.innerHoldout {
+        testRows = trainRows.enumerated().filter { $0.offset % 5 == 4 }.map(\.element)
+        trainRows = trainRows.enumerated().filter { $0.offset % 5 != 4 }.map(\.element)
+    }
+    let ensemble: SentimentEnsemble
     do {
-        classifier = try SentimentClassifier.train(
-            dataset: dataset.subset(trainRows), configuration: configuration, embeddings: embeddings,
+        ensemble = try SentimentEnsemble.train(
+            dataset: dataset.subset(trainRows), configurations: memberConfigurations, embeddings: embeddings,
             progress: ProgressBar(output: .standardError, style: .epochSummary))
     } catch {
         fail("fold \(fold): \(error)")
     }
     if !printedConfig {
-        emit(configLine(classifier, options: options, dataset: dataset))
+        if options.ensemble {
+            emit([
+                "event": "config", "model": "ensemble", "labels": dataset.labelNames, "seed": Int(options.seed),
+                "combine": "mean of the members' class probabilities (sigmoid outputs for 2 labels)",
+                "members": ensemble.members.map { configLine($0, options: options, dataset: dataset) },
+            ])
+        } else {
+            emit(configLine(ensemble.members[0], options: options, dataset: dataset))
+        }
         printedConfig = true
     }
     let report: ClassificationReport
     do {
-        report = try classifier.evaluate(dataset.subset(testRows))
+        report = try ensemble.evaluate(dataset.subset(testRows))
     } catch {
         fail("fold \(fold): \(error)")
     }
-    let summary = classifier.trainingSummary
-    emit([
-        "event": "fold", "side": "ours", "dataset": name, "model": options.model.rawValue,
+    let summaries = ensemble.members.map(\.trainingSummary)
+    let seconds = summaries.reduce(0) { $0 + $1.fitSeconds }
+    let samples = summaries.reduce(0) { $0 + $1.samplesSeen }
+    var line: [String: Any] = [
+        "event": "fold", "side": "ours", "dataset": name, "model": modelName,
         "pretrained": embeddings != nil, "frozen": embeddings?.freeze ?? false, "fold": fold,
         "accuracy": report.accuracy, "precision": report.precision, "recall": report.recall, "f1": report.f1,
-        "train_seconds": summary.fitSeconds, "train_samples": summary.samplesSeen,
-        "samples_per_second": Double(summary.samplesSeen) / max(summary.fitSeconds, 1e-9),
-        "epochs_run": summary.epochsRun, "best_epoch": summary.bestEpoch, "confusion": report.confusion,
-        "test_samples": testRows.count,
-    ])
+        "train_seconds": seconds, "train_samples": samples,
+        "samples_per_second": Double(samples) / max(seconds, 1e-9),
+        "epochs_run": summaries.map(\.epochsRun).max() ?? 0, "best_epoch": summaries[0].bestEpoch,
+        "confusion": report.confusion, "test_samples": testRows.count,
+    ]
+    if options.innerHoldout { line["inner"] = true }
+    if !options.overrides.isEmpty { line["overrides"] = options.overrides }
+    if options.ensemble {
+        line["members"] = ensemble.members.map { member -> [String: Any] in
+            let memberReport = try? member.evaluate(dataset.subset(testRows))
+            return [
+                "model": member.configuration.architecture.rawValue, "accuracy": memberReport?.accuracy ?? 0,
+                "f1": memberReport?.f1 ?? 0, "epochs_run": member.trainingSummary.epochsRun,
+                "train_seconds": member.trainingSummary.fitSeconds,
+            ]
+        }
+    }
+    emit(line)
 }

@@ -25,6 +25,11 @@ extension SentimentClassifier {
     /// - Throws: NLPNeural's `SafeTensorsError`/`ModelArchiveError` when writing fails (an existing
     ///   file is left as it was).
     public func save(to path: String) throws {
+        try safeTensors(path: path).write(to: path)
+    }
+
+    /// The weights, architecture and metadata that ``save(to:)`` writes (`path` names the file in errors).
+    func safeTensors(path: String) throws -> SafeTensors {
         guard let inputShape = model.inputShape else {
             throw SentimentError.invalidModelFile(path: path, reason: "the network is not built")
         }
@@ -38,7 +43,7 @@ extension SentimentClassifier {
         encoder.outputFormatting = [.sortedKeys]
         file.metadata[SentimentModelMetadata.metadataKey] = String(
             decoding: try encoder.encode(metadata), as: UTF8.self)
-        try file.write(to: path)
+        return file
     }
 
     /// Loads a classifier written by ``save(to:)``.
@@ -47,7 +52,11 @@ extension SentimentClassifier {
     ///   `Sequential`), damaged metadata, or a network that does not match its labels and vocabulary;
     ///   `ModelArchiveError` for missing or mis-shaped weights.
     public static func load(from path: String) throws -> SentimentClassifier {
-        let file = try SafeTensors.read(from: path)
+        try load(SafeTensors.read(from: path), path: path)
+    }
+
+    /// The classifier in `file` (read from `path`, which names the file in errors).
+    static func load(_ file: SafeTensors, path: String) throws -> SentimentClassifier {
         guard let json = file.metadata[SentimentModelMetadata.metadataKey] else {
             throw SentimentError.invalidModelFile(
                 path: path,

@@ -28,13 +28,7 @@ extension SentimentClassifier {
     /// The labels and probabilities of many texts, computed in batches.
     public func predict(_ texts: [String]) -> [SentimentPrediction] {
         guard !texts.isEmpty else { return [] }
-        let probabilities = classProbabilities(texts)
-        return probabilities.map { row in
-            var best = 0
-            for (index, p) in row.enumerated() where p > row[best] { best = index }
-            return SentimentPrediction(
-                label: labelNames[best], labelID: best, probability: row[best], probabilities: row)
-        }
+        return classProbabilities(texts).map { SentimentPrediction(probabilities: $0, labelNames: labelNames) }
     }
 
     /// Every class's probability for each text (`[texts][classes]`).
@@ -71,19 +65,7 @@ extension SentimentClassifier {
     /// - Throws: ``SentimentError/invalidTrainingData(_:)`` when the dataset's labels are not this
     ///   classifier's labels, or it is empty.
     public func evaluate(_ dataset: LabeledTextDataset) throws -> ClassificationReport {
-        guard !dataset.isEmpty else { throw SentimentError.invalidTrainingData("nothing to evaluate: no texts") }
-        // Map the dataset's label ids onto this classifier's by name.
-        var mapping: [Int] = []
-        for name in dataset.labelNames {
-            guard let id = labelNames.firstIndex(of: name) else {
-                throw SentimentError.invalidTrainingData(
-                    "label '\(name)' is not one of the model's labels \(labelNames)")
-            }
-            mapping.append(id)
-        }
-        let predicted = predict(dataset.texts).map(\.labelID)
-        return ClassificationReport(
-            labelNames: labelNames, trueLabels: dataset.labels.map { mapping[$0] }, predictedLabels: predicted)
+        try ClassificationReport(scoring: dataset, labelNames: labelNames) { predict($0).map(\.labelID) }
     }
 
     /// Accuracy, precision, recall, F1 and the confusion matrix on texts and label names.

@@ -27,14 +27,20 @@ struct CrossValidate: ParsableCommand {
         let dataset = try data.load()
         let embeddings = try training.loadEmbeddings()
         let quiet = training.quiet
-        let report = try SentimentClassifier.crossValidate(
-            dataset: dataset, folds: folds, seed: training.seed, configuration: training.configuration,
-            embeddings: embeddings, progress: makeProgressBar(quiet: quiet)
-        ) { result in
+        let folds = self.folds
+        let foldDidEnd = { (result: CrossValidationReport.FoldResult) in
             printDiagnostic(
                 "fold \(result.fold + 1)/\(folds): accuracy \(formatted(result.report.accuracy)), "
                     + "f1 \(formatted(result.report.f1))")
         }
+        let report =
+            training.ensemble
+            ? try SentimentEnsemble.crossValidate(
+                dataset: dataset, folds: folds, seed: training.seed, configurations: training.memberConfigurations,
+                embeddings: embeddings, progress: makeProgressBar(quiet: quiet), foldDidEnd: foldDidEnd)
+            : try SentimentClassifier.crossValidate(
+                dataset: dataset, folds: folds, seed: training.seed, configuration: training.configuration,
+                embeddings: embeddings, progress: makeProgressBar(quiet: quiet), foldDidEnd: foldDidEnd)
         print(report)
     }
 }

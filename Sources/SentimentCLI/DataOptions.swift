@@ -30,6 +30,14 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("model"), help: "The network: mlp (bag of words), lstm, gru, bilstm or bigru.")
     var architecture: SentimentArchitecture = .mlp
 
+    @Flag(
+        help: """
+            Train an ensemble instead of one network: the bag-of-words model (mlp) and a GRU (over \
+            --embeddings when given), averaging their probabilities. --model is then ignored; the \
+            other options apply to the members they concern.
+            """)
+    var ensemble = false
+
     @Option(help: "Pretrained word vectors (word2vec .bin/.txt or .w2vmodel from `w2v train`) for lstm/gru models.")
     var embeddings: String?
 
@@ -39,7 +47,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "The most training passes (early stopping usually ends sooner; default 20).")
     var epochs: Int?
 
-    @Option(help: "Keep this many of the most frequent tokens (default 30000 for mlp, 20000 otherwise).")
+    @Option(help: "Keep this many of the most frequent tokens (default 100000 for mlp, 20000 otherwise).")
     var vocabularySize: Int?
 
     @Option(help: "1 for words, 2 to add word bigrams (default 2 for mlp, 1 otherwise).")
@@ -109,14 +117,24 @@ struct TrainingOptions: ParsableArguments {
         return configuration
     }
 
+    /// The ensemble members these options describe: ``configuration`` for each of
+    /// `SentimentEnsemble.defaultMembers`' architectures.
+    var memberConfigurations: [SentimentConfiguration] {
+        SentimentEnsemble.defaultMembers.map { member in
+            var configuration = self.configuration
+            configuration.architecture = member.architecture
+            return configuration
+        }
+    }
+
     /// The pretrained vectors, loaded, when `--embeddings` is given.
     func loadEmbeddings() throws -> PretrainedEmbeddings? {
         guard let embeddings else {
             if freezeEmbeddings { throw RuntimeError("--freeze-embeddings needs --embeddings FILE") }
             return nil
         }
-        guard architecture.isSequenceModel else {
-            throw RuntimeError("--embeddings needs a sequence model (--model lstm, gru, bilstm or bigru)")
+        guard architecture.isSequenceModel || ensemble else {
+            throw RuntimeError("--embeddings needs a sequence model (--model lstm, gru, bilstm or bigru) or --ensemble")
         }
         let vectors = try PretrainedEmbeddings(contentsOf: embeddings, freeze: freezeEmbeddings)
         printDiagnostic("\(embeddings): \(vectors.vectors.count) words × \(vectors.vectors.dimension)")

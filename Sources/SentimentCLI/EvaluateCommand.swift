@@ -17,7 +17,7 @@ struct Evaluate: ParsableCommand {
     var model = "sentiment.safetensors"
 
     func run() throws {
-        let classifier = try SentimentClassifier.load(from: model)
+        let classifier = try SavedModel(path: model)
         let dataset = try data.load()
         print(try classifier.evaluate(dataset))
     }

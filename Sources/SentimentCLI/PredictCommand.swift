@@ -17,7 +17,7 @@ struct Predict: ParsableCommand {
     var model = "sentiment.safetensors"
 
     func run() throws {
-        let classifier = try SentimentClassifier.load(from: model)
+        let classifier = try SavedModel(path: model)
         if !texts.isEmpty {
             for (text, prediction) in zip(texts, classifier.predict(texts)) { printLine(prediction, text) }
             return

@@ -3,6 +3,7 @@ import ArgumentParser
 import CommandLineSupport
 import Foundation
 import NLPNeural
+import NLPText
 import Sentiment
 
 struct Train: ParsableCommand {
@@ -26,6 +27,10 @@ struct Train: ParsableCommand {
     func run() throws {
         let dataset = try data.load()
         let embeddings = try training.loadEmbeddings()
+        if training.ensemble {
+            try trainEnsemble(dataset: dataset, embeddings: embeddings)
+            return
+        }
         let classifier = try SentimentClassifier.train(
             dataset: dataset, configuration: training.configuration, embeddings: embeddings,
             progress: makeProgressBar(quiet: training.quiet))
@@ -42,6 +47,25 @@ struct Train: ParsableCommand {
             try classifier.historyPlot("accuracy")?.write(to: stem + "-accuracy.svg")
             print("plots written to \(plot) and \(stem)-accuracy.svg")
         }
+    }
+
+    /// Trains, saves and summarises an ensemble (`--ensemble`).
+    func trainEnsemble(dataset: LabeledTextDataset, embeddings: PretrainedEmbeddings?) throws {
+        let ensemble = try SentimentEnsemble.train(
+            dataset: dataset, configurations: training.memberConfigurations, embeddings: embeddings,
+            progress: makeProgressBar(quiet: training.quiet))
+        try ensemble.save(to: output)
+        for member in ensemble.members {
+            if let alignment = member.embeddingAlignment { printDiagnostic("embeddings: \(alignment)") }
+            let summary = member.trainingSummary
+            print("\(member.configuration.architecture):")
+            print(historyTable(member))
+            print(
+                "\(summary.epochsRun) epochs in \(formatted(summary.fitSeconds, 1)) s, kept epoch "
+                    + "\(summary.bestEpoch + 1); \(member.tokenizer.words.count) tokens")
+        }
+        print("ensemble of \(ensemble.members.count) models written to \(output)")
+        if plot != nil { printDiagnostic("--plot is ignored for --ensemble") }
     }
 
     /// epoch, loss, accuracy, val_loss, val_accuracy per epoch.

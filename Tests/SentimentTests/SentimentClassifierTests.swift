@@ -152,6 +152,20 @@ struct SentimentClassifierTests {
         }
     }
 
+    @Test("default vocabularies: 100,000 tokens (words + bigrams) for the bag of words, 20,000 words otherwise")
+    func defaultVocabularies() {
+        let mlp = SentimentConfiguration()
+        let gru = SentimentConfiguration(architecture: .gru)
+        #expect(mlp.resolvedVocabularySize == 100_000 && mlp.resolvedNgrams == 2)
+        #expect(gru.resolvedVocabularySize == 20_000 && gru.resolvedNgrams == 1)
+        // movie-snippets has more than 100,000 distinct words and bigrams: the table is full.
+        let texts = SentimentFixtures.movieSnippets.texts
+        let tokenizer = SentimentTokenizer(
+            fittingOn: texts, vocabularySize: mlp.resolvedVocabularySize, ngrams: mlp.resolvedNgrams)
+        #expect(tokenizer.tableSize == 100_000)
+        #expect(tokenizer.words.count == 99_999)
+    }
+
     @Test("the same seed gives the same model")
     func deterministic() throws {
         let (train, test) = SentimentFixtures.movieSplit(train: 500, test: 40)

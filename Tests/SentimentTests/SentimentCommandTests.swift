@@ -48,6 +48,30 @@ struct SentimentCommandTests {
         #expect(evaluate.standardOutput.contains("confusion"))
     }
 
+    @Test("--ensemble: train saves one file of two models; predict and evaluate read it; cross-validate runs it")
+    func ensemble() throws {
+        let data = try Self.smallData(rows: 400)
+        let model = try SentimentFixtures.makeDirectory().appendingPathComponent("e.safetensors").path
+        let train = try runProduct(
+            "sentiment",
+            ["train", data, "--ensemble", "--epochs", "2", "--units", "8", "--output", model, "--quiet"])
+        #expect(train.status == 0, "\(train.standardError)")
+        #expect(train.standardOutput.contains("mlp:"))
+        #expect(train.standardOutput.contains("gru:"))
+        #expect(train.standardOutput.contains("ensemble of 2 models written to \(model)"))
+        let predict = try runProduct("sentiment", ["predict", "a good film", "a dull mess", "--model", model])
+        #expect(predict.status == 0, "\(predict.standardError)")
+        #expect(predict.standardOutput.split(separator: "\n").count == 2)
+        let evaluate = try runProduct("sentiment", ["evaluate", data, "--model", model])
+        #expect(evaluate.status == 0, "\(evaluate.standardError)")
+        #expect(evaluate.standardOutput.contains("accuracy"))
+        let crossValidate = try runProduct(
+            "sentiment",
+            ["cross-validate", data, "--ensemble", "--folds", "2", "--epochs", "1", "--units", "4", "--quiet"])
+        #expect(crossValidate.status == 0, "\(crossValidate.standardError)")
+        #expect(crossValidate.standardOutput.split(separator: "\n").last?.hasPrefix("mean") == true)
+    }
+
     @Test("cross-validate prints a row per fold and the mean")
     func crossValidate() throws {
         let data = try Self.smallData(rows: 300)
