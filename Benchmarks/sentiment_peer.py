@@ -720,10 +720,9 @@ def train_member(args, config, fold, texts, y, names, folds, vectors):
     table = found = considered = None
     if embedding_spec is not None:
         needed = min(tokenizer.limit(), len(tokenizer.word_index) + 1)
-        if embedding_spec["input_dim"] < needed:
-            if tok_spec.get("num_words"):
-                fail(f"Embedding input_dim {embedding_spec['input_dim']} < {needed} ids from the tokenizer")
-            # no num_words: the table is sized per fold (the config line shows one fold's size)
+        if embedding_spec["input_dim"] != needed:
+            # Ours sizes the table per fold, min(num_words, vocabulary + 1); the config line shows
+            # one fold's size, and folds whose vocabulary is below num_words differ from it.
             log(f"fold {fold}: Embedding input_dim {embedding_spec['input_dim']} -> {needed} "
                 "(this fold's vocabulary)")
             embedding_spec["input_dim"] = needed
