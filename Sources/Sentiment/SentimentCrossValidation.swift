@@ -61,6 +61,26 @@ extension String {
     fileprivate func padded(_ width: Int) -> String { self + String(repeating: " ", count: max(width - count, 1)) }
 }
 
+extension CrossValidationReport {
+    /// Stratified k-fold over `dataset` (k ≥ 2, checked by the callers): `fit` trains on each
+    /// fold's training texts and scores its held-out texts.
+    static func stratified(
+        dataset: LabeledTextDataset, folds k: Int, seed: UInt64, foldDidEnd: ((FoldResult) -> Void)?,
+        fit: (_ training: LabeledTextDataset, _ test: LabeledTextDataset) throws -> (
+            ClassificationReport, SentimentClassifier.TrainingSummary
+        )
+    ) throws -> CrossValidationReport {
+        var results: [FoldResult] = []
+        for (index, fold) in try dataset.stratifiedKFold(k: k, seed: seed).enumerated() {
+            let (report, training) = try fit(dataset.subset(fold.train), dataset.subset(fold.test))
+            let result = FoldResult(fold: index, report: report, training: training)
+            foldDidEnd?(result)
+            results.append(result)
+        }
+        return CrossValidationReport(folds: results)
+    }
+}
+
 extension SentimentClassifier {
     /// Stratified k-fold cross-validation: each fold in turn is held out, a classifier is trained
     /// on the others with `configuration` (the tokenizer is fitted on the training folds only) and
@@ -80,18 +100,11 @@ extension SentimentClassifier {
         guard k >= 2 else {
             throw SentimentError.invalidConfiguration("cross-validation needs at least 2 folds, not \(k)")
         }
-        let assignments = try dataset.stratifiedKFold(k: k, seed: seed)
-        var results: [CrossValidationReport.FoldResult] = []
-        for (index, fold) in assignments.enumerated() {
+        return try CrossValidationReport.stratified(dataset: dataset, folds: k, seed: seed, foldDidEnd: foldDidEnd) {
+            training, test in
             let classifier = try train(
-                dataset: dataset.subset(fold.train), configuration: configuration, embeddings: embeddings,
-                progress: progress)
-            let report = try classifier.evaluate(dataset.subset(fold.test))
-            let result = CrossValidationReport.FoldResult(
-                fold: index, report: report, training: classifier.trainingSummary)
-            foldDidEnd?(result)
-            results.append(result)
+                dataset: training, configuration: configuration, embeddings: embeddings, progress: progress)
+            return (try classifier.evaluate(test), classifier.trainingSummary)
         }
-        return CrossValidationReport(folds: results)
     }
 }

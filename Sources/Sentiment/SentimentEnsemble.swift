@@ -154,18 +154,11 @@ extension SentimentEnsemble {
         guard k >= 2 else {
             throw SentimentError.invalidConfiguration("cross-validation needs at least 2 folds, not \(k)")
         }
-        let assignments = try dataset.stratifiedKFold(k: k, seed: seed)
-        var results: [CrossValidationReport.FoldResult] = []
-        for (index, fold) in assignments.enumerated() {
+        return try CrossValidationReport.stratified(dataset: dataset, folds: k, seed: seed, foldDidEnd: foldDidEnd) {
+            training, test in
             let ensemble = try train(
-                dataset: dataset.subset(fold.train), configurations: configurations, embeddings: embeddings,
-                progress: progress)
-            let result = CrossValidationReport.FoldResult(
-                fold: index, report: try ensemble.evaluate(dataset.subset(fold.test)),
-                training: ensemble.trainingSummary)
-            foldDidEnd?(result)
-            results.append(result)
+                dataset: training, configurations: configurations, embeddings: embeddings, progress: progress)
+            return (try ensemble.evaluate(test), ensemble.trainingSummary)
         }
-        return CrossValidationReport(folds: results)
     }
 }
