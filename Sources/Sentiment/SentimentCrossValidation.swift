@@ -62,14 +62,18 @@ extension String {
 }
 
 extension CrossValidationReport {
-    /// Stratified k-fold over `dataset` (k ≥ 2, checked by the callers): `fit` trains on each
-    /// fold's training texts and scores its held-out texts.
+    /// Stratified k-fold over `dataset`: `fit` trains on each fold's training texts and scores
+    /// its held-out texts.
+    /// - Throws: ``SentimentError/invalidConfiguration(_:)`` for k < 2, and what `fit` throws.
     static func stratified(
         dataset: LabeledTextDataset, folds k: Int, seed: UInt64, foldDidEnd: ((FoldResult) -> Void)?,
         fit: (_ training: LabeledTextDataset, _ test: LabeledTextDataset) throws -> (
             ClassificationReport, SentimentClassifier.TrainingSummary
         )
     ) throws -> CrossValidationReport {
+        guard k >= 2 else {
+            throw SentimentError.invalidConfiguration("cross-validation needs at least 2 folds, not \(k)")
+        }
         var results: [FoldResult] = []
         for (index, fold) in try dataset.stratifiedKFold(k: k, seed: seed).enumerated() {
             let (report, training) = try fit(dataset.subset(fold.train), dataset.subset(fold.test))
@@ -97,10 +101,7 @@ extension SentimentClassifier {
         progress: (any TrainingProgressReporter)? = nil,
         foldDidEnd: ((CrossValidationReport.FoldResult) -> Void)? = nil
     ) throws -> CrossValidationReport {
-        guard k >= 2 else {
-            throw SentimentError.invalidConfiguration("cross-validation needs at least 2 folds, not \(k)")
-        }
-        return try CrossValidationReport.stratified(dataset: dataset, folds: k, seed: seed, foldDidEnd: foldDidEnd) {
+        try CrossValidationReport.stratified(dataset: dataset, folds: k, seed: seed, foldDidEnd: foldDidEnd) {
             training, test in
             let classifier = try train(
                 dataset: training, configuration: configuration, embeddings: embeddings, progress: progress)

@@ -151,10 +151,7 @@ extension SentimentEnsemble {
         embeddings: PretrainedEmbeddings? = nil, progress: (any TrainingProgressReporter)? = nil,
         foldDidEnd: ((CrossValidationReport.FoldResult) -> Void)? = nil
     ) throws -> CrossValidationReport {
-        guard k >= 2 else {
-            throw SentimentError.invalidConfiguration("cross-validation needs at least 2 folds, not \(k)")
-        }
-        return try CrossValidationReport.stratified(dataset: dataset, folds: k, seed: seed, foldDidEnd: foldDidEnd) {
+        try CrossValidationReport.stratified(dataset: dataset, folds: k, seed: seed, foldDidEnd: foldDidEnd) {
             training, test in
             let ensemble = try train(
                 dataset: training, configurations: configurations, embeddings: embeddings, progress: progress)
