@@ -100,29 +100,37 @@ let package = Package(
             swiftSettings: optimizedSwift),
 
         // MARK: Benchmarks (run in release builds through Benchmarks/*.sh)
-        .executableTarget(
-            name: "CoreBenchmark", dependencies: ["NLPCore"], path: "Benchmarks/CoreBenchmark",
+        // What the benchmark executables share: argument reading, fatal errors, timing, table columns.
+        .target(
+            name: "BenchmarkSupport", dependencies: ["NLPCore"], path: "Benchmarks/BenchmarkSupport",
             swiftSettings: optimizedSwift),
         .executableTarget(
-            name: "TextBenchmark", dependencies: ["NLPText"], path: "Benchmarks/TextBenchmark",
+            name: "CoreBenchmark", dependencies: ["BenchmarkSupport", "NLPCore"], path: "Benchmarks/CoreBenchmark",
             swiftSettings: optimizedSwift),
         .executableTarget(
-            name: "QueryBenchmark", dependencies: ["Word2Vec", "NLPCore"], path: "Benchmarks/QueryBenchmark",
+            name: "TextBenchmark", dependencies: ["BenchmarkSupport", "NLPText"], path: "Benchmarks/TextBenchmark",
             swiftSettings: optimizedSwift),
         .executableTarget(
-            name: "Word2VecBenchmark", dependencies: ["Word2Vec", "NLPText"],
+            name: "QueryBenchmark", dependencies: ["BenchmarkSupport", "Word2Vec", "NLPCore"],
+            path: "Benchmarks/QueryBenchmark",
+            swiftSettings: optimizedSwift),
+        .executableTarget(
+            name: "Word2VecBenchmark", dependencies: ["BenchmarkSupport", "Word2Vec", "NLPText"],
             path: "Benchmarks/Word2VecBenchmark", swiftSettings: optimizedSwift),
         .executableTarget(
-            name: "VectorFileBenchmark", dependencies: ["Word2Vec", "NLPCore"],
+            name: "VectorFileBenchmark", dependencies: ["BenchmarkSupport", "Word2Vec", "NLPCore"],
             path: "Benchmarks/VectorFileBenchmark", swiftSettings: optimizedSwift),
         .executableTarget(
-            name: "NeuralBenchmark", dependencies: ["NLPNeural"], path: "Benchmarks/NeuralBenchmark",
+            name: "NeuralBenchmark", dependencies: ["BenchmarkSupport", "NLPNeural"],
+            path: "Benchmarks/NeuralBenchmark",
             swiftSettings: optimizedSwift),
         .executableTarget(
-            name: "SentimentBenchmark", dependencies: ["Sentiment", "NLPCore", "NLPText", "NLPNeural", "Word2Vec"],
+            name: "SentimentBenchmark",
+            dependencies: ["BenchmarkSupport", "Sentiment", "NLPCore", "NLPText", "NLPNeural", "Word2Vec"],
             path: "Benchmarks/SentimentBenchmark", swiftSettings: optimizedSwift),
         .executableTarget(
-            name: "TextGenBenchmark", dependencies: ["TextGeneration", "NLPCore", "NLPText", "NLPNeural"],
+            name: "TextGenBenchmark",
+            dependencies: ["BenchmarkSupport", "TextGeneration", "NLPCore", "NLPText", "NLPNeural"],
             path: "Benchmarks/TextGenBenchmark", swiftSettings: optimizedSwift),
 
         // MARK: Tests

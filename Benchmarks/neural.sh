@@ -27,32 +27,13 @@ configs=${NEURAL_BENCH_CONFIGS:-imdb-lstm,imdb-gru,char-lstm}
 threads=${NEURAL_BENCH_THREADS:-1 2}
 min_seconds=${NEURAL_BENCH_MIN_SECONDS:-3}
 rounds=${NEURAL_BENCH_ROUNDS:-2}
-venv=Benchmarks/.venv
 
 log() { echo "neural.sh: $*" >&2; }
 
-log "building NeuralBenchmark (release)"
-build_log=$(mktemp)
-if ! swift build -c release --product NeuralBenchmark >"$build_log" 2>&1; then
-    cat "$build_log" >&2
-    log "build failed"
-    exit 1
-fi
-rm -f "$build_log"
-bin="$(swift build -c release --show-bin-path)/NeuralBenchmark"
-
-if ! "$venv/bin/python" -c 'import torch' 2>/dev/null; then
-    log "creating $venv (torch)"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check torch numpy
-fi
-python="$venv/bin/python"
-
-if [[ -n "${OPENBLAS_CORETYPE:-}" && "${KEEP_OPENBLAS_CORETYPE:-0}" != 1 ]]; then
-    log "OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE removed (the toolkit picks the CPU's kernel)"
-    unset OPENBLAS_CORETYPE
-fi
-unset OPENBLAS_NUM_THREADS OMP_NUM_THREADS MKL_NUM_THREADS
+product=NeuralBenchmark
+peer_imports="torch"
+# shellcheck source=Benchmarks/torch_setup.sh
+source Benchmarks/torch_setup.sh
 log "1-minute load average before the run: $(cut -d' ' -f1 /proc/loadavg) (other work disturbs the numbers)"
 
 mkdir -p Benchmarks/results

@@ -23,7 +23,7 @@ import time
 
 
 def measure(body, warmup, min_repeats=5, min_seconds=0.4, max_repeats=2000):
-    """Same method as CoreBenchmark's Timing.swift."""
+    """Same method as BenchmarkSupport's `measure` (Benchmarks/BenchmarkSupport/Timing.swift)."""
     for _ in range(warmup):
         body()
     times = []

@@ -42,7 +42,6 @@ seconds=${TEXTGEN_BENCH_SECONDS:-300}
 eval_every=${TEXTGEN_BENCH_EVAL:-60}
 threads=${TEXTGEN_BENCH_THREADS:-2}
 read -r -a extra <<<"${TEXTGEN_BENCH_ARGS:-}"
-venv=Benchmarks/.venv
 
 log() { echo "textgen.sh: $*" >&2; }
 
@@ -51,28 +50,10 @@ if [[ ! -f $corpus ]]; then
     exit 1
 fi
 
-log "building TextGenBenchmark (release)"
-build_log=$(mktemp)
-if ! swift build -c release --product TextGenBenchmark >"$build_log" 2>&1; then
-    cat "$build_log" >&2
-    log "build failed"
-    exit 1
-fi
-rm -f "$build_log"
-bin="$(swift build -c release --show-bin-path)/TextGenBenchmark"
-
-if ! "$venv/bin/python" -c 'import torch, numpy' 2>/dev/null; then
-    log "creating $venv (torch)"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check torch numpy
-fi
-python="$venv/bin/python"
-
-if [[ -n "${OPENBLAS_CORETYPE:-}" && "${KEEP_OPENBLAS_CORETYPE:-0}" != 1 ]]; then
-    log "OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE removed (the toolkit picks the CPU's kernel)"
-    unset OPENBLAS_CORETYPE
-fi
-unset OPENBLAS_NUM_THREADS OMP_NUM_THREADS MKL_NUM_THREADS
+product=TextGenBenchmark
+peer_imports="torch, numpy"
+# shellcheck source=Benchmarks/torch_setup.sh
+source Benchmarks/torch_setup.sh
 
 mkdir -p Benchmarks/results
 stamp=$(date +%Y-%m-%d-%H%M%S)

@@ -1,5 +1,6 @@
 // Elementwise throughput: operations returning a new tensor (as numpy's `a + b` does), and two
 // in-place ones (`a += b`, `a *= s`) that show the loops' speed without the allocation.
+import BenchmarkSupport
 import NLPCore
 
 /// One elementwise measurement.
@@ -86,10 +87,12 @@ func benchmarkElementwise(counts: [Int], minSeconds: Double) -> [ElementwiseResu
             let timing: Timing
             switch op.body {
             case .returning(let run):
-                timing = measure(warmup: 2, minRepeats: 5, minSeconds: minSeconds) { consume(run(a, b)) }
+                timing = measure(warmup: 2, minRepeats: 5, minSeconds: minSeconds, maxRepeats: 2000) {
+                    consume(run(a, b))
+                }
             case .inPlace(let run):
                 var x = a  // the first (warm-up) write copies it out of `a`'s storage
-                timing = measure(warmup: 2, minRepeats: 5, minSeconds: minSeconds) { run(&x, b) }
+                timing = measure(warmup: 2, minRepeats: 5, minSeconds: minSeconds, maxRepeats: 2000) { run(&x, b) }
                 consume(x)
             }
             results.append(

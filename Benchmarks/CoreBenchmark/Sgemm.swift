@@ -1,4 +1,5 @@
 // sgemm throughput: C = A·B on square float32 matrices through Tensor.gemm (OpenBLAS).
+import BenchmarkSupport
 import NLPCore
 
 /// One sgemm measurement.
@@ -25,7 +26,7 @@ func benchmarkSgemm(sizes: [Int], threadCounts: [Int], minSeconds: Double) -> [S
             let b = Tensor.uniform(shape: [n, n], lower: -1, upper: 1, using: &rng)
             var c = Tensor(zeros: [n, n])
             // Warm-up: first calls start OpenBLAS's thread pool and fault in its buffers.
-            let timing = measure(warmup: 3, minRepeats: 5, minSeconds: minSeconds) {
+            let timing = measure(warmup: 3, minRepeats: 5, minSeconds: minSeconds, maxRepeats: 2000) {
                 Tensor.gemm(a, b, into: &c)
             }
             consume(c)

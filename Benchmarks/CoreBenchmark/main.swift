@@ -10,6 +10,7 @@
 //   --elementwise-sizes 1048576,16777216   array lengths (`none` skips elementwise)
 //   --min-seconds 0.4              timed work per measurement (after warm-up)
 //   --json PATH                    also write the results as JSON (`-`: JSON to stdout, no table)
+import BenchmarkSupport
 import Foundation
 import NLPCore
 
@@ -21,35 +22,28 @@ struct Options {
     var jsonPath: String? = nil
 }
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("CoreBenchmark: \(message)\n".utf8))
-    exit(2)
-}
+let tool = BenchmarkTool(name: "CoreBenchmark")
 
 func parseList(_ text: String, _ flag: String) -> [Int] {
     if text == "none" { return [] }
     return text.split(separator: ",").map { part in
-        guard let value = Int(part), value > 0 else { fail("\(flag): '\(part)' is not a positive integer") }
+        guard let value = Int(part), value > 0 else { tool.fail("\(flag): '\(part)' is not a positive integer") }
         return value
     }
 }
 
 func parseOptions() -> Options {
     var options = Options()
-    var args = CommandLine.arguments.dropFirst()
-    func value(_ flag: String) -> String {
-        guard let v = args.popFirst() else { fail("\(flag) needs a value") }
-        return v
-    }
-    while let flag = args.popFirst() {
+    var args = BenchmarkArguments(tool)
+    while let flag = args.nextFlag() {
         switch flag {
-        case "--sgemm-sizes": options.sgemmSizes = parseList(value(flag), flag)
-        case "--threads": options.threads = parseList(value(flag), flag)
-        case "--elementwise-sizes": options.elementwiseSizes = parseList(value(flag), flag)
+        case "--sgemm-sizes": options.sgemmSizes = parseList(args.value(flag), flag)
+        case "--threads": options.threads = parseList(args.value(flag), flag)
+        case "--elementwise-sizes": options.elementwiseSizes = parseList(args.value(flag), flag)
         case "--min-seconds":
-            guard let s = Double(value(flag)), s >= 0 else { fail("--min-seconds needs a number") }
+            guard let s = Double(args.value(flag)), s >= 0 else { tool.fail("--min-seconds needs a number") }
             options.minSeconds = s
-        case "--json": options.jsonPath = value(flag)
+        case "--json": options.jsonPath = args.value(flag)
         case "-h", "--help":
             print(
                 """
@@ -58,7 +52,7 @@ func parseOptions() -> Options {
                                      [--json PATH|-]
                 """)
             exit(0)
-        default: fail("unknown option \(flag) (see --help)")
+        default: tool.fail("unknown option \(flag) (see --help)")
         }
     }
     return options
@@ -74,17 +68,13 @@ func cpuModel() -> String {
     return "unknown"
 }
 
-func fmt(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
-func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
-func padRight(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
-
 // MARK: - Run
 
 let options = parseOptions()
 let toStdout = options.jsonPath == "-"
 
 // The kernel check comes first: numbers measured with the wrong kernel are meaningless.
-guard BLAS.isAvailable else { fail(BLAS.loadError ?? "OpenBLAS is unavailable") }
+guard BLAS.isAvailable else { tool.fail(BLAS.loadError ?? "OpenBLAS is unavailable") }
 let blasInfo: [String: Any] = [
     "core": BLAS.coreName, "requested": BLAS.requestedCoreType, "source": BLAS.coreTypeSource,
     "config": BLAS.configuration, "library": BLAS.libraryName ?? "", "uses_requested_kernel": BLAS.usesRequestedKernel,
@@ -97,7 +87,7 @@ if !toStdout {
             + "from \(BLAS.coreTypeSource)); \(BLAS.libraryName ?? "?"): \(BLAS.configuration)")
 }
 guard BLAS.usesRequestedKernel else {
-    fail(
+    tool.fail(
         "OpenBLAS runs kernel '\(BLAS.coreName)' but '\(BLAS.requestedCoreType)' was requested "
             + "(source: \(BLAS.coreTypeSource)); refusing to benchmark the wrong kernel")
 }
@@ -153,11 +143,5 @@ if let path = options.jsonPath {
             ] as [String: Any]
         },
     ]
-    let data = try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
-    if toStdout {
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
-    } else {
-        do { try data.write(to: URL(fileURLWithPath: path)) } catch { fail("cannot write \(path): \(error)") }
-    }
+    try tool.writeJSON(json, to: path)
 }

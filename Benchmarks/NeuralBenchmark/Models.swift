@@ -24,7 +24,7 @@ struct BenchmarkModel {
         do {
             return try model.trainOnBatch(x: x, y: y)["loss"]!
         } catch {
-            fail("trainOnBatch failed: \(error)")
+            tool.fail("trainOnBatch failed: \(error)")
         }
     }
 
@@ -33,7 +33,7 @@ struct BenchmarkModel {
         do {
             return try model.predict(x, batchSize: batchSize).withUnsafeBufferPointer { $0[0] }
         } catch {
-            fail("predict failed: \(error)")
+            tool.fail("predict failed: \(error)")
         }
     }
 }

@@ -20,7 +20,7 @@ func threadCPUSeconds() -> Double {
 /// `clock` is `monotonicSeconds` or `threadCPUSeconds`.
 func phaseTimes(_ benchmark: BenchmarkModel, steps: Int, clock: () -> Double) -> [(name: String, seconds: Double)] {
     let model = benchmark.model
-    guard let loss = model.loss, let optimizer = model.optimizer else { fail("the model is not compiled") }
+    guard let loss = model.loss, let optimizer = model.optimizer else { tool.fail("the model is not compiled") }
     var names = ["zero gradients"]
     for layer in model.layers { names.append("forward \(layer.name)") }
     names.append("loss")

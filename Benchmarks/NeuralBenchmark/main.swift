@@ -13,6 +13,7 @@
 //                                            step over 20 steps (see Phases.swift)
 //   --cpu-clock                              with --phases: the main thread's CPU time instead of
 //                                            the wall clock (all the work at --threads 1)
+import BenchmarkSupport
 import Foundation
 import NLPCore
 import NLPNeural
@@ -26,33 +27,20 @@ struct Options {
     var cpuClock = false
 }
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("NeuralBenchmark: \(message)\n".utf8))
-    exit(2)
-}
+let tool = BenchmarkTool(name: "NeuralBenchmark")
 
 func parseOptions() -> Options {
     var options = Options()
-    var args = CommandLine.arguments.dropFirst()
-    while let flag = args.popFirst() {
-        func value() -> String {
-            guard let v = args.popFirst() else { fail("\(flag) needs a value") }
-            return v
-        }
+    var args = BenchmarkArguments(tool)
+    while let flag = args.nextFlag() {
         switch flag {
-        case "--configs": options.configs = value().split(separator: ",").map(String.init)
-        case "--threads":
-            guard let t = Int(value()), t > 0 else { fail("--threads needs a positive integer") }
-            options.threads = t
-        case "--min-seconds":
-            guard let s = Double(value()), s > 0 else { fail("--min-seconds needs a positive number") }
-            options.minSeconds = s
+        case "--configs": options.configs = args.value(flag).split(separator: ",").map(String.init)
+        case "--threads": options.threads = args.positiveInt(flag)
+        case "--min-seconds": options.minSeconds = args.positiveDouble(flag)
         case "--json": options.json = true
         case "--cpu-clock": options.cpuClock = true
-        case "--phases":
-            guard let n = Int(value()), n > 0 else { fail("--phases needs a positive integer") }
-            options.phaseSteps = n
-        default: fail("unknown option \(flag)")
+        case "--phases": options.phaseSteps = args.positiveInt(flag)
+        default: tool.fail("unknown option \(flag)")
         }
     }
     return options
@@ -69,25 +57,13 @@ func makeModel(_ name: String) throws -> BenchmarkModel {
             vocabulary: 10_000, embedding: 32, recurrent: GRU(units: 32), steps: 500, batchSize: 128, seed: 1)
     case "char-lstm":
         return try characterModel(vocabulary: 100, units: 256, steps: 100, batchSize: 64, seed: 1)
-    default: fail("unknown config \(name) (imdb-lstm, imdb-gru, char-lstm)")
+    default: tool.fail("unknown config \(name) (imdb-lstm, imdb-gru, char-lstm)")
     }
 }
 
 /// The best time of `body` over at least 3 runs and `minSeconds`, after one warm-up.
 func bestTime(minSeconds: Double, _ body: () -> Void) -> Double {
-    body()
-    var best = Double.infinity
-    var total = 0.0
-    var runs = 0
-    while runs < 3 || total < minSeconds {
-        let start = monotonicSeconds()
-        body()
-        let elapsed = monotonicSeconds() - start
-        best = min(best, elapsed)
-        total += elapsed
-        runs += 1
-    }
-    return best
+    measure(warmup: 1, minRepeats: 3, minSeconds: minSeconds, body).best
 }
 
 let options = parseOptions()

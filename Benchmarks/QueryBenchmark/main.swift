@@ -4,6 +4,7 @@
 //   QueryBenchmark timing ROWS DIM DIRECTORY                 writes DIRECTORY/matrix.f32 and questions.txt,
 //                                                            then JSON lines of query and evaluation times
 // The records have the same keys as Benchmarks/evaluation_peer.py prints, which compares them.
+import BenchmarkSupport
 import Foundation
 import NLPCore
 import Word2Vec
@@ -32,17 +33,6 @@ func emit(_ record: [String: Any]) {
 }
 
 func neighbours(_ list: [WordVectors.Neighbour]) -> [[Any]] { list.map { [$0.word, Double($0.similarity)] } }
-
-/// The best time of `repeats` runs of `body`, in seconds.
-func bestTime(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
-    var best = Double.infinity
-    for _ in 0 ..< repeats {
-        let start = monotonicSeconds()
-        try body()
-        best = min(best, monotonicSeconds() - start)
-    }
-    return best
-}
 
 func evaluate(vectorsPath: String, questionsPath: String, wordsimPath: String) throws {
     let vectors = try readText(vectorsPath)

@@ -17,6 +17,7 @@
 // stdout: one "config" line, then one "fold" line per evaluated fold; progress on stderr.
 // train_seconds is the training loop of SentimentClassifier.train (tokenizer fitting, bigram
 // counting and encoding excluded, as for the peer); samples_per_second = train_samples / train_seconds.
+import BenchmarkSupport
 import Foundation
 import NLPCore
 import NLPNeural
@@ -42,67 +43,55 @@ struct Options {
     var innerHoldout = false
 }
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("SentimentBenchmark: \(message)\n".utf8))
-    exit(2)
-}
+let tool = BenchmarkTool(name: "SentimentBenchmark")
 
 func parseOptions() -> Options {
     var options = Options()
-    var args = CommandLine.arguments.dropFirst()
-    while let flag = args.popFirst() {
-        func value() -> String {
-            guard let value = args.popFirst() else { fail("\(flag) needs a value") }
-            return value
-        }
+    var args = BenchmarkArguments(tool)
+    while let flag = args.nextFlag() {
         switch flag {
-        case "--data": options.data = value()
-        case "--text-column": options.textColumn = value()
-        case "--label-column": options.labelColumn = value()
-        case "--folds-file": options.foldsFile = value()
-        case "--model" where args.first == "ensemble":
-            _ = value()
+        case "--data": options.data = args.value(flag)
+        case "--text-column": options.textColumn = args.value(flag)
+        case "--label-column": options.labelColumn = args.value(flag)
+        case "--folds-file": options.foldsFile = args.value(flag)
+        case "--model" where args.peek == "ensemble":
+            _ = args.value(flag)
             options.ensemble = true
         case "--members":
-            guard let array = try? JSONSerialization.jsonObject(with: Data(value().utf8)) as? [[String: Any]],
+            guard let array = try? JSONSerialization.jsonObject(with: Data(args.value(flag).utf8)) as? [[String: Any]],
                 !array.isEmpty
-            else { fail("--members needs a non-empty JSON array of objects") }
+            else { tool.fail("--members needs a non-empty JSON array of objects") }
             options.members = array
         case "--configuration":
-            guard let object = try? JSONSerialization.jsonObject(with: Data(value().utf8)) as? [String: Any] else {
-                fail("--configuration needs a JSON object")
+            guard let object = try? JSONSerialization.jsonObject(with: Data(args.value(flag).utf8)) as? [String: Any]
+            else {
+                tool.fail("--configuration needs a JSON object")
             }
             options.overrides = object
         case "--inner-holdout": options.innerHoldout = true
         case "--model":
-            let name = value()
-            guard let model = SentimentArchitecture(rawValue: name) else { fail("unknown --model \(name)") }
+            let name = args.value(flag)
+            guard let model = SentimentArchitecture(rawValue: name) else { tool.fail("unknown --model \(name)") }
             options.model = model
-        case "--embeddings": options.embeddings = value()
+        case "--embeddings": options.embeddings = args.value(flag)
         case "--freeze-embeddings": options.freezeEmbeddings = true
         case "--only-fold":
-            guard let k = Int(value()), k >= 0 else { fail("--only-fold needs a fold id ≥ 0") }
+            guard let k = Int(args.value(flag)), k >= 0 else { tool.fail("--only-fold needs a fold id ≥ 0") }
             options.onlyFold = k
-        case "--epochs":
-            guard let n = Int(value()), n > 0 else { fail("--epochs needs a positive integer") }
-            options.epochs = n
-        case "--seed":
-            guard let n = UInt64(value()) else { fail("--seed needs a non-negative integer") }
-            options.seed = n
-        case "--threads":
-            guard let n = Int(value()), n > 0 else { fail("--threads needs a positive integer") }
-            options.threads = n
-        default: fail("unknown argument \(flag)")
+        case "--epochs": options.epochs = args.positiveInt(flag)
+        case "--seed": options.seed = args.seed(flag)
+        case "--threads": options.threads = args.positiveInt(flag)
+        default: tool.fail("unknown argument \(flag)")
         }
     }
-    if options.data.isEmpty || options.foldsFile.isEmpty { fail("--data and --folds-file are required") }
+    if options.data.isEmpty || options.foldsFile.isEmpty { tool.fail("--data and --folds-file are required") }
     return options
 }
 
 /// A JSON value written with sorted keys (Foundation's encoder), one line.
 func jsonLine(_ object: [String: Any]) -> String {
     guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
-        fail("cannot encode \(object)")
+        tool.fail("cannot encode \(object)")
     }
     return String(decoding: data, as: UTF8.self)
 }
@@ -223,17 +212,17 @@ do {
         return id
     }
 } catch {
-    fail("\(error)")
+    tool.fail("\(error)")
 }
 guard foldIDs.count == dataset.count else {
-    fail("\(options.foldsFile) has \(foldIDs.count) fold ids for \(dataset.count) data rows")
+    tool.fail("\(options.foldsFile) has \(foldIDs.count) fold ids for \(dataset.count) data rows")
 }
 var embeddings: PretrainedEmbeddings?
 if let path = options.embeddings {
     do {
         embeddings = try PretrainedEmbeddings(contentsOf: path, freeze: options.freezeEmbeddings)
     } catch {
-        fail("\(error)")
+        tool.fail("\(error)")
     }
 }
 /// The library's defaults for `architecture` with `overrides` (SentimentConfiguration's JSON keys).
@@ -253,7 +242,7 @@ func makeConfiguration(_ overrides: [String: Any], options: Options) -> Sentimen
         try configuration.validate()
         return configuration
     } catch {
-        fail("bad configuration \(overrides): \(error)")
+        tool.fail("bad configuration \(overrides): \(error)")
     }
 }
 
@@ -273,7 +262,7 @@ let modelName = options.ensemble ? "ensemble" : memberConfigurations[0].architec
 let foldCount = (foldIDs.max() ?? 0) + 1
 let testFolds = options.onlyFold.map { [$0] } ?? Array(0 ..< foldCount)
 if let only = options.onlyFold, only >= foldCount {
-    fail("--only-fold \(only) but the fold file has \(foldCount) folds")
+    tool.fail("--only-fold \(only) but the fold file has \(foldCount) folds")
 }
 var printedConfig = false
 let name = URL(fileURLWithPath: options.data).lastPathComponent
@@ -290,7 +279,7 @@ for fold in testFolds {
             dataset: dataset.subset(trainRows), configurations: memberConfigurations, embeddings: embeddings,
             progress: ProgressBar(output: .standardError, style: .epochSummary))
     } catch {
-        fail("fold \(fold): \(error)")
+        tool.fail("fold \(fold): \(error)")
     }
     if !printedConfig {
         if options.ensemble {
@@ -308,7 +297,7 @@ for fold in testFolds {
     do {
         report = try ensemble.evaluate(dataset.subset(testRows))
     } catch {
-        fail("fold \(fold): \(error)")
+        tool.fail("fold \(fold): \(error)")
     }
     let summaries = ensemble.members.map(\.trainingSummary)
     let seconds = summaries.reduce(0) { $0 + $1.fitSeconds }

@@ -1,4 +1,5 @@
 // The measured passes: whitespace tokenizing, ICU word breaking, vocabulary counting, id stream.
+import BenchmarkSupport
 import Foundation
 import NLPText
 

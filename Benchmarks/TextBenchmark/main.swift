@@ -12,6 +12,7 @@
 //   --icu-bytes N       bytes of the corpus given to ICU (default 16000000; ICU is slow)
 //   --repeats N         timed passes per measurement, best kept (default 3)
 //   --json PATH|-       also write the results as JSON (`-`: JSON to stdout, no table)
+import BenchmarkSupport
 import Foundation
 import NLPText
 
@@ -23,66 +24,50 @@ struct Options {
     var jsonPath: String?
 }
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("TextBenchmark: \(message)\n".utf8))
-    exit(2)
-}
+let tool = BenchmarkTool(name: "TextBenchmark")
 
 func parseOptions() -> Options {
     var options = Options()
-    var args = CommandLine.arguments.dropFirst()
-    func value(_ flag: String) -> String {
-        guard let v = args.popFirst() else { fail("\(flag) needs a value") }
-        return v
-    }
-    func positive(_ flag: String) -> Int {
-        guard let n = Int(value(flag)), n > 0 else { fail("\(flag) needs a positive integer") }
-        return n
-    }
-    while let flag = args.popFirst() {
+    var args = BenchmarkArguments(tool)
+    while let flag = args.nextFlag() {
         switch flag {
-        case "--plain": options.plain = value(flag)
-        case "--gz": options.gz = value(flag)
-        case "--icu-bytes": options.icuBytes = positive(flag)
-        case "--repeats": options.repeats = positive(flag)
-        case "--json": options.jsonPath = value(flag)
+        case "--plain": options.plain = args.value(flag)
+        case "--gz": options.gz = args.value(flag)
+        case "--icu-bytes": options.icuBytes = args.positiveInt(flag)
+        case "--repeats": options.repeats = args.positiveInt(flag)
+        case "--json": options.jsonPath = args.value(flag)
         case "-h", "--help":
             print("usage: TextBenchmark --plain PATH [--gz PATH] [--icu-bytes N] [--repeats N] [--json PATH|-]")
             exit(0)
-        default: fail("unknown option \(flag) (see --help)")
+        default: tool.fail("unknown option \(flag) (see --help)")
         }
     }
     return options
 }
 
-func log(_ message: String) { FileHandle.standardError.write(Data("TextBenchmark: \(message)\n".utf8)) }
-func fmt(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
-func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
-func padRight(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
-
 // MARK: - Run
 
 let options = parseOptions()
-guard let plainPath = options.plain else { fail("--plain PATH is required (see --help)") }
+guard let plainPath = options.plain else { tool.fail("--plain PATH is required (see --help)") }
 let toStdout = options.jsonPath == "-"
 
 var results: [Measurement] = []
 var vocabularyInfo: [String: Any] = [:]
 do {
     let text = try [UInt8](Data(contentsOf: URL(fileURLWithPath: plainPath)))
-    log("whitespace tokenizer, in memory (\(text.count) bytes)")
+    tool.log("whitespace tokenizer, in memory (\(text.count) bytes)")
     results.append(tokenizeInMemory(text, repeats: options.repeats))
-    log("whitespace tokenizer through Corpus")
+    tool.log("whitespace tokenizer through Corpus")
     results.append(try tokenizeCorpus(plainPath, bytes: text.count, repeats: options.repeats))
-    log("ICU word breaking (first \(options.icuBytes) bytes)")
+    tool.log("ICU word breaking (first \(options.icuBytes) bytes)")
     results.append(try icuWordBreaking(text, limit: options.icuBytes, repeats: options.repeats))
-    log("UnicodeTokenizer, every byte through ICU (first \(options.icuBytes) bytes)")
+    tool.log("UnicodeTokenizer, every byte through ICU (first \(options.icuBytes) bytes)")
     results.append(
         try unicodeTokenizing(text, limit: options.icuBytes, repeats: options.repeats, asciiFastPath: false))
-    log("UnicodeTokenizer, default (ASCII fast path)")
+    tool.log("UnicodeTokenizer, default (ASCII fast path)")
     results.append(
         try unicodeTokenizing(text, limit: options.icuBytes, repeats: options.repeats, asciiFastPath: true))
-    log("vocabulary counting, plain file")
+    tool.log("vocabulary counting, plain file")
     let (count, vocabulary) = try countVocabulary(
         plainPath, name: "vocab_plain", bytes: text.count, repeats: options.repeats)
     results.append(count)
@@ -91,13 +76,13 @@ do {
         "most_frequent": Array(vocabulary.words.prefix(6)),
     ]
     if let gz = options.gz {
-        log("vocabulary counting, gzip file")
+        tool.log("vocabulary counting, gzip file")
         results.append(try countVocabulary(gz, name: "vocab_gz", bytes: text.count, repeats: options.repeats).0)
     }
-    log("id stream")
+    tool.log("id stream")
     results.append(try encodeCorpus(plainPath, vocabulary: vocabulary, bytes: text.count, repeats: options.repeats))
 } catch {
-    fail("\(error)")
+    tool.fail("\(error)")
 }
 
 if !toStdout {
@@ -118,11 +103,5 @@ if let path = options.jsonPath {
         "implementation": "NLPText", "plain": plainPath, "gz": options.gz ?? "", "repeats": options.repeats,
         "results": results.map(\.json), "vocabulary": vocabularyInfo,
     ]
-    let data = try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
-    if toStdout {
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
-    } else {
-        do { try data.write(to: URL(fileURLWithPath: path)) } catch { fail("cannot write \(path): \(error)") }
-    }
+    try tool.writeJSON(json, to: path)
 }

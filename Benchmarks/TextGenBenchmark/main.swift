@@ -8,6 +8,7 @@
 // --seq-length 100, --batch-size 64, --validation-fraction 0.05, --learning-rate 0.002,
 // --clip-norm 5, --seconds 300, --eval-every-seconds 60, --threads 2, --seed 1.
 // stdout: one JSON line per evaluation and a final line; stderr: progress.
+import BenchmarkSupport
 import Foundation
 import NLPCore
 import NLPNeural
@@ -39,65 +40,40 @@ struct Options {
     }
 }
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("TextGenBenchmark: \(message)\n".utf8))
-    exit(2)
-}
-
-func log(_ message: String) {
-    FileHandle.standardError.write(Data("\(message)\n".utf8))
-}
+let tool = BenchmarkTool(name: "TextGenBenchmark")
 
 func parseOptions() -> Options {
     var options = Options()
-    var args = CommandLine.arguments.dropFirst()
-    while let flag = args.popFirst() {
-        func value() -> String {
-            guard let v = args.popFirst() else { fail("\(flag) needs a value") }
-            return v
-        }
-        func positiveInt() -> Int {
-            guard let v = Int(value()), v > 0 else { fail("\(flag) needs a positive integer") }
-            return v
-        }
-        func positiveDouble() -> Double {
-            guard let v = Double(value()), v > 0 else { fail("\(flag) needs a positive number") }
-            return v
-        }
+    var args = BenchmarkArguments(tool)
+    while let flag = args.nextFlag() {
         switch flag {
-        case "--corpus": options.corpus = value()
+        case "--corpus": options.corpus = args.value(flag)
         case "--cell":
-            guard let cell = RecurrentCell(rawValue: value()) else { fail("--cell must be lstm or gru") }
+            guard let cell = RecurrentCell(rawValue: args.value(flag)) else { tool.fail("--cell must be lstm or gru") }
             options.cell = cell
-        case "--layers": options.layers = positiveInt()
-        case "--units": options.units = positiveInt()
+        case "--layers": options.layers = args.positiveInt(flag)
+        case "--units": options.units = args.positiveInt(flag)
         case "--embedding":
-            guard let v = Int(value()), v >= 0 else { fail("--embedding needs 0 or a positive integer") }
+            guard let v = Int(args.value(flag)), v >= 0 else { tool.fail("--embedding needs 0 or a positive integer") }
             options.embedding = v
-        case "--seq-length": options.seqLength = positiveInt()
-        case "--batch-size": options.batchSize = positiveInt()
+        case "--seq-length": options.seqLength = args.positiveInt(flag)
+        case "--batch-size": options.batchSize = args.positiveInt(flag)
         case "--validation-fraction":
-            guard let v = Double(value()), v > 0, v < 1 else { fail("--validation-fraction must be in (0, 1)") }
+            guard let v = Double(args.value(flag)), v > 0, v < 1 else {
+                tool.fail("--validation-fraction must be in (0, 1)")
+            }
             options.validationFraction = v
-        case "--learning-rate": options.learningRate = Float(positiveDouble())
-        case "--clip-norm": options.clipNorm = Float(positiveDouble())
-        case "--seconds": options.seconds = positiveDouble()
-        case "--eval-every-seconds": options.evalEverySeconds = positiveDouble()
-        case "--threads": options.threads = positiveInt()
-        case "--seed":
-            guard let v = UInt64(value()) else { fail("--seed needs a non-negative integer") }
-            options.seed = v
-        default: fail("unknown option \(flag)")
+        case "--learning-rate": options.learningRate = Float(args.positiveDouble(flag))
+        case "--clip-norm": options.clipNorm = Float(args.positiveDouble(flag))
+        case "--seconds": options.seconds = args.positiveDouble(flag)
+        case "--eval-every-seconds": options.evalEverySeconds = args.positiveDouble(flag)
+        case "--threads": options.threads = args.positiveInt(flag)
+        case "--seed": options.seed = args.seed(flag)
+        default: tool.fail("unknown option \(flag)")
         }
     }
-    if options.corpus.isEmpty { fail("--corpus FILE is required") }
+    if options.corpus.isEmpty { tool.fail("--corpus FILE is required") }
     return options
-}
-
-func peakRSSMegabytes() -> Double {
-    var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_maxrss) / 1024
 }
 
 /// CPU seconds of the whole process (all threads): with other processes competing for the cores,
@@ -135,7 +111,7 @@ final class BenchmarkRun {
         do {
             text = try TextFile.read(options.corpus)
         } catch {
-            fail("\(error)")
+            tool.fail("\(error)")
         }
         let tokenizer = LanguageModelTokenizer.characters(fitting: text)
         let ids = try! tokenizer.encode(text)
@@ -147,7 +123,8 @@ final class BenchmarkRun {
         validationLayout = StreamLayout(
             tokenCount: validationIDs.count, batchSize: options.batchSize, sequenceLength: options.seqLength)
         guard trainLayout.batchCount > 0, validationLayout.batchCount > 0 else {
-            fail("the corpus is too short for batch size \(options.batchSize) and sequence length \(options.seqLength)")
+            tool.fail(
+                "the corpus is too short for batch size \(options.batchSize) and sequence length \(options.seqLength)")
         }
         do {
             model = try LanguageModel(
@@ -157,7 +134,7 @@ final class BenchmarkRun {
                     embeddingDimension: options.embedding),
                 seed: options.seed)
         } catch {
-            fail("\(error)")
+            tool.fail("\(error)")
         }
         model.network.compile(
             optimizer: Adam(
@@ -165,7 +142,7 @@ final class BenchmarkRun {
                 globalClipNorm: options.clipNorm),
             loss: SparseCategoricalCrossentropy(fromLogits: true))
         let parameterCount = model.network.parameters.reduce(0) { $0 + $1.count }
-        log(
+        printError(
             "ours: V=\(tokenizer.count), train \(trainIDs.count), validation \(validationIDs.count), \(trainLayout.batchCount) batches/epoch, \(parameterCount) parameters, \(options.threads) thread(s)"
         )
     }
@@ -191,7 +168,7 @@ final class BenchmarkRun {
             "validation_bpc": \(number(validation)), "epoch": \(number(epoch))}
             """)
         fflush(nil)
-        log(
+        printError(
             String(
                 format:
                     "ours: %.0f s, epoch %.3f, %.0f chars/s (%.0f chars per CPU second), train bpc %.3f, validation bpc %.3f",
@@ -223,7 +200,7 @@ final class BenchmarkRun {
                 do {
                     loss = try model.network.trainOnBatch(x: x, y: y)["loss"] ?? .nan
                 } catch {
-                    fail("\(error)")
+                    tool.fail("\(error)")
                 }
                 trainingSeconds += monotonicSeconds() - start
                 cpuSeconds += processCPUSeconds() - cpuStart
@@ -246,7 +223,7 @@ final class BenchmarkRun {
             {"side": "ours", "event": "final", "training_seconds": \(number(trainingSeconds)), "train_chars": \(trainChars), \
             "chars_per_second": \(number(Double(trainChars) / trainingSeconds)), "validation_bpc": \(number(lastValidation)), \
             "vocabulary": \(model.vocabularySize), "train_size": \(trainIDs.count), "validation_size": \(validationIDs.count), \
-            "config": \(options.json), "peak_rss_mb": \(number(peakRSSMegabytes()))}
+            "config": \(options.json), "peak_rss_mb": \(number(ProcessResources.current().peakMegabytes))}
             """)
     }
 }

@@ -6,6 +6,7 @@
 //   VectorFileBenchmark peer-read <directory>                    compare gensim's files with originals
 //   VectorFileBenchmark load-time <file> <n>                     best of n loads, in ms
 //   VectorFileBenchmark load <file> <n>                          n loads (for profilers)
+import BenchmarkSupport
 import Foundation
 import NLPCore
 import Word2Vec
@@ -29,13 +30,7 @@ func makeVectors(count: Int, dimension: Int, seed: UInt64) throws -> WordVectors
 
 /// The best wall time of `repeats` runs of `body`, in milliseconds.
 func bestMilliseconds(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
-    var best = Double.infinity
-    for _ in 0 ..< repeats {
-        let start = monotonicSeconds()
-        try body()
-        best = min(best, (monotonicSeconds() - start) * 1000)
-    }
-    return best
+    try bestTime(repeats, body) * 1000
 }
 
 /// Cosine of `row` against every row through the stored norms, then the 10 best — the work of

@@ -10,68 +10,51 @@
 // seconds, corpus words, words/s (word2vec.c's definition: corpus words × epochs / training
 // seconds), peak resident memory and the process's CPU seconds (user + system, all threads).
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import BenchmarkSupport
 import Foundation
 import NLPText
 import Word2Vec
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("Word2VecBenchmark: \(message)\n".utf8))
-    exit(2)
-}
+let tool = BenchmarkTool(name: "Word2VecBenchmark")
 
 func number<T: LosslessStringConvertible>(_ text: String, _ flag: String) -> T {
-    guard let value = T(text) else { fail("bad value \(text) for \(flag)") }
+    guard let value = T(text) else { tool.fail("bad value \(text) for \(flag)") }
     return value
 }
 
-var arguments = ArraySlice(CommandLine.arguments.dropFirst())
+var arguments = BenchmarkArguments(tool)
 var corpusPath: String?
 var output: String?
 var options = Word2VecOptions()
 var quiet = false
-while let flag = arguments.popFirst() {
-    func value() -> String {
-        guard let value = arguments.popFirst() else { fail("\(flag) needs a value") }
-        return value
-    }
+while let flag = arguments.nextFlag() {
     switch flag {
-    case "--corpus": corpusPath = value()
-    case "--output": output = value()
+    case "--corpus": corpusPath = arguments.value(flag)
+    case "--output": output = arguments.value(flag)
     case "--architecture":
-        switch value() {
+        switch arguments.value(flag) {
         case "cbow": options.architecture = .cbow
         case "skipgram": options.architecture = .skipGram
-        case let other: fail("unknown architecture \(other)")
+        case let other: tool.fail("unknown architecture \(other)")
         }
-    case "--threads": options.threads = number(value(), flag)
-    case "--epochs": options.epochs = number(value(), flag)
-    case "--min-count": options.minCount = number(value(), flag)
-    case "--negative": options.negative = number(value(), flag)
-    case "--seed": options.seed = number(value(), flag)
+    case "--threads": options.threads = number(arguments.value(flag), flag)
+    case "--epochs": options.epochs = number(arguments.value(flag), flag)
+    case "--min-count": options.minCount = number(arguments.value(flag), flag)
+    case "--negative": options.negative = number(arguments.value(flag), flag)
+    case "--seed": options.seed = number(arguments.value(flag), flag)
     case "--hs": options.hierarchicalSoftmax = true
-    case "--max-sentence-length": options.maxSentenceLength = number(value(), flag)
+    case "--max-sentence-length": options.maxSentenceLength = number(arguments.value(flag), flag)
     case "--per-context-negatives": options.sharedNegatives = false
     case "--min-alpha-fraction":
-        guard let fraction = Double(value()), fraction >= 0, fraction <= 1 else {
-            fail("--min-alpha-fraction needs a number in [0, 1]")
+        guard let fraction = Double(arguments.value(flag)), fraction >= 0, fraction <= 1 else {
+            tool.fail("--min-alpha-fraction needs a number in [0, 1]")
         }
         options.minAlphaFraction = fraction
     case "--quiet": quiet = true
-    default: fail("unknown argument \(flag)")
+    default: tool.fail("unknown argument \(flag)")
     }
 }
-guard let corpusPath else { fail("--corpus is required") }
-
-func resourceUsage() -> (peakMegabytes: Double, cpuSeconds: Double) {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-    // ru_maxrss is in KiB on Linux.
-    return (Double(usage.ru_maxrss) / 1024, seconds(usage.ru_utime) + seconds(usage.ru_stime))
-}
+guard let corpusPath else { tool.fail("--corpus is required") }
 
 let started = Date()
 let model: Word2VecModel
@@ -87,7 +70,7 @@ do {
     }
     if !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
 } catch {
-    fail("\(error)")
+    tool.fail("\(error)")
 }
 let wall = Date().timeIntervalSince(started)
 
@@ -95,12 +78,12 @@ if let output {
     do {
         try model.vectors.save(to: output, format: .word2vecBinary)
     } catch {
-        fail("cannot write \(output): \(error)")
+        tool.fail("cannot write \(output): \(error)")
     }
 }
 
 let statistics = model.statistics
-let usage = resourceUsage()
+let usage = ProcessResources.current()
 let result: [String: Any] = [
     "side": "ours", "architecture": options.architecture == .cbow ? "cbow" : "skipgram",
     "threads": options.effectiveThreads, "epochs": options.epochs,

@@ -15,9 +15,9 @@ import NLPCore
 /// Outputs, `goBackwards`, masking, state and dropout behave as in `LSTM` (state `[h]`).
 ///
 /// [1]: Cho et al., 2014, "Learning Phrase Representations using RNN Encoder–Decoder".
-public final class GRU: RecurrentLayer {
+public final class GRU: RecurrentCoreLayer {
     public static let typeName = "GRU"
-    private let core: RecurrentCore
+    let core: RecurrentCore
 
     /// Creates an unbuilt GRU.
     /// - Precondition: `units > 0`, `dropout` and `recurrentDropout` in `[0, 1)`, elementwise activations.
@@ -46,49 +46,10 @@ public final class GRU: RecurrentLayer {
             kind: .gru, options: try RecurrentOptions(configuration: configuration), name: configuration.name)
     }
 
-    public var name: String {
-        get { core.layerName }
-        set { core.layerName = newValue }
-    }
-    public var options: RecurrentOptions { core.options }
-    public var inputShape: [Int]? { core.inputShape }
     /// `[D, 3H]`, gates z, r, h.
     public var kernel: Parameter? { core.kernel }
     /// `[H, 3H]`, gates z, r, h.
     public var recurrentKernel: Parameter? { core.recurrentKernel }
     /// `[2, 3H]` (input bias, recurrent bias), or `nil` without bias.
     public var bias: Parameter? { core.bias }
-    public var parameters: [Parameter] { core.parameters }
-    public var initialState: [Tensor]? {
-        get { core.initialState }
-        set { core.initialState = newValue }
-    }
-    public var finalState: [Tensor] { core.finalState }
-    public var initialStateGradient: [Tensor] { core.initialStateGradient }
-    public func resetStates() { core.resetStates() }
-
-    @discardableResult
-    public func build(inputShape: [Int], using rng: inout SplitMix64) throws -> [Int] {
-        try core.build(inputShape: inputShape, using: &rng)
-    }
-
-    public func forward(_ input: Tensor, mask: Tensor?, training: Bool) -> Tensor {
-        core.forward(input, mask: mask, training: training)
-    }
-
-    public func backward(_ outputGradient: Tensor) -> Tensor {
-        core.backward(outputGradient, computeInputGradient: true)!
-    }
-
-    public func backward(_ outputGradient: Tensor, computeInputGradient: Bool) -> Tensor? {
-        core.backward(outputGradient, computeInputGradient: computeInputGradient)
-    }
-
-    public func outputMask(for input: Tensor, mask: Tensor?) -> Tensor? { options.returnSequences ? mask : nil }
-
-    public var configuration: LayerConfiguration { core.configuration(type: Self.typeName) }
-
-    public var description: String {
-        "GRU(units: \(units), returnSequences: \(returnSequences), goBackwards: \(goBackwards), stateful: \(stateful))"
-    }
 }

@@ -28,9 +28,9 @@ import NLPCore
 /// recurrent part, and SIMD gate math in preallocated buffers (see `RecurrentEngine`).
 ///
 /// [1]: Hochreiter, Schmidhuber, 1997, "Long Short-Term Memory".
-public final class LSTM: RecurrentLayer {
+public final class LSTM: RecurrentCoreLayer {
     public static let typeName = "LSTM"
-    private let core: RecurrentCore
+    let core: RecurrentCore
 
     /// Creates an unbuilt LSTM.
     /// - Precondition: `units > 0`, `dropout` and `recurrentDropout` in `[0, 1)`, elementwise activations.
@@ -60,49 +60,10 @@ public final class LSTM: RecurrentLayer {
             kind: .lstm, options: try RecurrentOptions(configuration: configuration), name: configuration.name)
     }
 
-    public var name: String {
-        get { core.layerName }
-        set { core.layerName = newValue }
-    }
-    public var options: RecurrentOptions { core.options }
-    public var inputShape: [Int]? { core.inputShape }
     /// `[D, 4H]`, gates i, f, c, o.
     public var kernel: Parameter? { core.kernel }
     /// `[H, 4H]`, gates i, f, c, o.
     public var recurrentKernel: Parameter? { core.recurrentKernel }
     /// `[4H]`, or `nil` without bias.
     public var bias: Parameter? { core.bias }
-    public var parameters: [Parameter] { core.parameters }
-    public var initialState: [Tensor]? {
-        get { core.initialState }
-        set { core.initialState = newValue }
-    }
-    public var finalState: [Tensor] { core.finalState }
-    public var initialStateGradient: [Tensor] { core.initialStateGradient }
-    public func resetStates() { core.resetStates() }
-
-    @discardableResult
-    public func build(inputShape: [Int], using rng: inout SplitMix64) throws -> [Int] {
-        try core.build(inputShape: inputShape, using: &rng)
-    }
-
-    public func forward(_ input: Tensor, mask: Tensor?, training: Bool) -> Tensor {
-        core.forward(input, mask: mask, training: training)
-    }
-
-    public func backward(_ outputGradient: Tensor) -> Tensor {
-        core.backward(outputGradient, computeInputGradient: true)!
-    }
-
-    public func backward(_ outputGradient: Tensor, computeInputGradient: Bool) -> Tensor? {
-        core.backward(outputGradient, computeInputGradient: computeInputGradient)
-    }
-
-    public func outputMask(for input: Tensor, mask: Tensor?) -> Tensor? { options.returnSequences ? mask : nil }
-
-    public var configuration: LayerConfiguration { core.configuration(type: Self.typeName) }
-
-    public var description: String {
-        "LSTM(units: \(units), returnSequences: \(returnSequences), goBackwards: \(goBackwards), stateful: \(stateful))"
-    }
 }

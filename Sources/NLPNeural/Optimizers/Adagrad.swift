@@ -9,7 +9,7 @@ import NLPCore
 /// ```
 ///
 /// Based on: https://github.com/keras-team/keras/blob/master/keras/src/optimizers/adagrad.py
-public final class Adagrad: Optimizer {
+public final class Adagrad: BuiltInOptimizer {
     public static let typeName = "Adagrad"
     /// The accumulator's starting value.
     public let initialAccumulator: Float
@@ -37,11 +37,6 @@ public final class Adagrad: Optimizer {
             learningRate: learningRate, schedule: schedule, clipping: clipping)
     }
 
-    public var learningRate: Float {
-        get { core.learningRate }
-        set { core.learningRate = newValue }
-    }
-    public var iterations: Int { core.iterations }
     /// The schedule, if the learning rate follows one.
     public var schedule: (any LearningRateSchedule)? { core.schedule }
 
@@ -73,12 +68,6 @@ public final class Adagrad: Optimizer {
         configuration["initial_accumulator_value"] = .number(Double(initialAccumulator))
         configuration["epsilon"] = .number(Double(epsilon))
         return configuration
-    }
-
-    public func stateTensors(for parameters: [Parameter]) -> [String: Tensor] { core.stateTensors(for: parameters) }
-
-    public func loadState(_ state: [String: Tensor], for parameters: [Parameter]) throws {
-        try core.loadState(state, for: parameters)
     }
 
     public var description: String {

@@ -15,7 +15,7 @@ import NLPCore
 /// Based on: https://github.com/keras-team/keras/blob/master/keras/src/optimizers/adam.py
 ///
 /// [1]: Kingma, Ba, 2015, "Adam: A Method for Stochastic Optimization", §2.
-public final class Adam: Optimizer {
+public final class Adam: BuiltInOptimizer {
     public static let typeName = "Adam"
     /// The decay of the first moment.
     public let beta1: Float
@@ -32,24 +32,15 @@ public final class Adam: Optimizer {
         clipNorm: Float? = nil, clipValue: Float? = nil, globalClipNorm: Float? = nil,
         schedule: (any LearningRateSchedule)? = nil
     ) {
-        let clipping = GradientClipping(clipNorm: clipNorm, clipValue: clipValue, globalClipNorm: globalClipNorm)
-        HyperparameterCheck.enforce {
-            try AdamUpdate.validate(
-                "Adam", learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, clipping: clipping)
-        }
+        core = AdamUpdate.makeCore(
+            "Adam", learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+            clipping: GradientClipping(clipNorm: clipNorm, clipValue: clipValue, globalClipNorm: globalClipNorm),
+            schedule: schedule)
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon
-        core = OptimizerCore(
-            optimizerName: "Adam", slotNames: ["momentum", "velocity"], learningRate: learningRate,
-            schedule: schedule, clipping: clipping)
     }
 
-    public var learningRate: Float {
-        get { core.learningRate }
-        set { core.learningRate = newValue }
-    }
-    public var iterations: Int { core.iterations }
     /// The schedule, if the learning rate follows one.
     public var schedule: (any LearningRateSchedule)? { core.schedule }
 
@@ -59,12 +50,6 @@ public final class Adam: Optimizer {
 
     public var configuration: [String: JSONValue] {
         AdamUpdate.configuration(core, beta1: beta1, beta2: beta2, epsilon: epsilon)
-    }
-
-    public func stateTensors(for parameters: [Parameter]) -> [String: Tensor] { core.stateTensors(for: parameters) }
-
-    public func loadState(_ state: [String: Tensor], for parameters: [Parameter]) throws {
-        try core.loadState(state, for: parameters)
     }
 
     public var description: String {
@@ -82,6 +67,22 @@ enum AdamUpdate {
         try HyperparameterCheck.openUnitInterval(beta2, name, "beta2")
         try HyperparameterCheck.positive(epsilon, name, "epsilon")
         try clipping.validate(optimizer: name)
+    }
+
+    /// Checks the hyperparameters (`validate`, then `extraChecks`; a failure stops the program) and
+    /// makes the core with the `momentum` and `velocity` slots.
+    static func makeCore(
+        _ name: String, learningRate: Float, beta1: Float, beta2: Float, epsilon: Float, clipping: GradientClipping,
+        schedule: (any LearningRateSchedule)?, extraChecks: () throws(OptimizerError) -> Void = {}
+    ) -> OptimizerCore {
+        HyperparameterCheck.enforce {
+            try validate(
+                name, learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, clipping: clipping)
+            try extraChecks()
+        }
+        return OptimizerCore(
+            optimizerName: name, slotNames: ["momentum", "velocity"], learningRate: learningRate, schedule: schedule,
+            clipping: clipping)
     }
 
     /// One step; with `weightDecay > 0` the weights first shrink by `w·λ·lr` (decoupled decay).

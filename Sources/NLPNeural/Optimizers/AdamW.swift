@@ -13,7 +13,7 @@ import NLPCore
 /// `exclude_from_weight_decay`).
 ///
 /// [1]: Loshchilov, Hutter, 2019, "Decoupled Weight Decay Regularization".
-public final class AdamW: Optimizer {
+public final class AdamW: BuiltInOptimizer {
     public static let typeName = "AdamW"
     /// The decay factor λ.
     public let weightDecay: Float
@@ -32,26 +32,19 @@ public final class AdamW: Optimizer {
         epsilon: Float = 1e-7, clipNorm: Float? = nil, clipValue: Float? = nil, globalClipNorm: Float? = nil,
         schedule: (any LearningRateSchedule)? = nil
     ) {
-        let clipping = GradientClipping(clipNorm: clipNorm, clipValue: clipValue, globalClipNorm: globalClipNorm)
-        HyperparameterCheck.enforce {
-            try AdamUpdate.validate(
-                "AdamW", learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, clipping: clipping)
+        core = AdamUpdate.makeCore(
+            "AdamW", learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+            clipping: GradientClipping(clipNorm: clipNorm, clipValue: clipValue, globalClipNorm: globalClipNorm),
+            schedule: schedule
+        ) { () throws(OptimizerError) in
             try HyperparameterCheck.nonNegative(weightDecay, "AdamW", "weightDecay")
         }
         self.weightDecay = weightDecay
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon
-        core = OptimizerCore(
-            optimizerName: "AdamW", slotNames: ["momentum", "velocity"], learningRate: learningRate,
-            schedule: schedule, clipping: clipping)
     }
 
-    public var learningRate: Float {
-        get { core.learningRate }
-        set { core.learningRate = newValue }
-    }
-    public var iterations: Int { core.iterations }
     /// The schedule, if the learning rate follows one.
     public var schedule: (any LearningRateSchedule)? { core.schedule }
 
@@ -63,12 +56,6 @@ public final class AdamW: Optimizer {
         var configuration = AdamUpdate.configuration(core, beta1: beta1, beta2: beta2, epsilon: epsilon)
         configuration["weight_decay"] = .number(Double(weightDecay))
         return configuration
-    }
-
-    public func stateTensors(for parameters: [Parameter]) -> [String: Tensor] { core.stateTensors(for: parameters) }
-
-    public func loadState(_ state: [String: Tensor], for parameters: [Parameter]) throws {
-        try core.loadState(state, for: parameters)
     }
 
     public var description: String {

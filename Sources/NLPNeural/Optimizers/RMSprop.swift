@@ -13,7 +13,7 @@ import NLPCore
 /// ```
 ///
 /// Based on: https://github.com/keras-team/keras/blob/master/keras/src/optimizers/rmsprop.py
-public final class RMSprop: Optimizer {
+public final class RMSprop: BuiltInOptimizer {
     public static let typeName = "RMSprop"
     /// The decay of the squared-gradient average.
     public let rho: Float
@@ -53,11 +53,6 @@ public final class RMSprop: Optimizer {
             clipping: clipping)
     }
 
-    public var learningRate: Float {
-        get { core.learningRate }
-        set { core.learningRate = newValue }
-    }
-    public var iterations: Int { core.iterations }
     /// The schedule, if the learning rate follows one.
     public var schedule: (any LearningRateSchedule)? { core.schedule }
 
@@ -117,12 +112,6 @@ public final class RMSprop: Optimizer {
         configuration["epsilon"] = .number(Double(epsilon))
         configuration["centered"] = .bool(centered)
         return configuration
-    }
-
-    public func stateTensors(for parameters: [Parameter]) -> [String: Tensor] { core.stateTensors(for: parameters) }
-
-    public func loadState(_ state: [String: Tensor], for parameters: [Parameter]) throws {
-        try core.loadState(state, for: parameters)
     }
 
     public var description: String {

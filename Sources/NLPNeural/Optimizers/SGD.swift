@@ -11,7 +11,7 @@ import NLPCore
 /// ```
 ///
 /// Based on: https://github.com/keras-team/keras/blob/master/keras/src/optimizers/sgd.py
-public final class SGD: Optimizer {
+public final class SGD: BuiltInOptimizer {
     public static let typeName = "SGD"
     /// The momentum factor in `[0, 1]`.
     public let momentum: Float
@@ -42,11 +42,6 @@ public final class SGD: Optimizer {
             schedule: schedule, clipping: clipping)
     }
 
-    public var learningRate: Float {
-        get { core.learningRate }
-        set { core.learningRate = newValue }
-    }
-    public var iterations: Int { core.iterations }
     /// The schedule, if the learning rate follows one.
     public var schedule: (any LearningRateSchedule)? { core.schedule }
     /// The clipping rule.
@@ -74,12 +69,6 @@ public final class SGD: Optimizer {
         configuration["momentum"] = .number(Double(momentum))
         configuration["nesterov"] = .bool(nesterov)
         return configuration
-    }
-
-    public func stateTensors(for parameters: [Parameter]) -> [String: Tensor] { core.stateTensors(for: parameters) }
-
-    public func loadState(_ state: [String: Tensor], for parameters: [Parameter]) throws {
-        try core.loadState(state, for: parameters)
     }
 
     public var description: String {
