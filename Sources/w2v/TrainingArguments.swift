@@ -2,6 +2,8 @@
 import ArgumentParser
 import Word2Vec
 
+extension AlphaSchedule: ExpressibleByArgument {}
+
 /// The training options with word2vec.c's names. Each is optional: unset means word2vec.c's
 /// default for a new model, or the saved setting when resuming.
 struct TrainingArguments: ParsableArguments {
@@ -41,6 +43,15 @@ struct TrainingArguments: ParsableArguments {
             floor; gensim's min_alpha).
             """)
     var minAlpha: Double?
+
+    @Option(
+        help: ArgumentHelp(
+            """
+            How alpha's decay measures progress: linear (all threads' words over the whole run, \
+            word2vec.c's) or gensim-corpus-file (each thread's words against the whole corpus, per \
+            epoch, as gensim's corpus_file mode does; for comparisons with it) (default linear).
+            """, valueName: "linear|gensim-corpus-file"))
+    var alphaSchedule: AlphaSchedule?
 
     @Option(help: ArgumentHelp("1 for CBOW, 0 for skip-gram (default 1).", valueName: "0|1"))
     var cbow: Int?
@@ -94,6 +105,7 @@ struct TrainingArguments: ParsableArguments {
         if let threads { options.threads = threads }
         if let iter { options.epochs = iter }
         if let alpha { options.alpha = alpha }
+        if let alphaSchedule { options.alphaSchedule = alphaSchedule }
         if cbowSum { options.cbowMean = false }
         if let sharedNegatives { options.sharedNegatives = sharedNegatives == 1 }
         if let negativeExponent { options.negativeExponent = negativeExponent }

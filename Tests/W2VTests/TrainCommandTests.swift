@@ -95,6 +95,23 @@ struct TrainCommandTests {
         #expect(bad.status != 0 && bad.standardError.contains("--min-alpha must be zero or positive"))
     }
 
+    @Test("--alpha-schedule gensim-corpus-file trains; an unknown schedule is refused")
+    func alphaSchedule() throws {
+        let directory = try W2VTestCorpus.makeDirectory(lines: 600)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var models: [Data] = []
+        for schedule in ["linear", "gensim-corpus-file"] {
+            let train = try runW2V(
+                ["train", "corpus.txt", "-o", "v.bin", "-q", "--alpha-schedule", schedule] + Self.quick, in: directory)
+            #expect(train.status == 0, "\(train.standardError)")
+            models.append(try Data(contentsOf: directory.appendingPathComponent("v.bin")))
+        }
+        // With 1 thread the two schedules differ only in the linear one's "+ 1" denominator.
+        #expect(models[0].count == models[1].count && models[0] != models[1])
+        let bad = try runW2V(["train", "corpus.txt", "--alpha-schedule", "cosine"], in: directory)
+        #expect(bad.status != 0 && bad.standardError.contains("alpha-schedule"))
+    }
+
     @Test("--resume continues the saved model and rewrites it")
     func resume() throws {
         let directory = try W2VTestCorpus.makeDirectory(lines: 600)

@@ -153,6 +153,7 @@ import Testing
         options.alpha = 0.01
         options.threads = 3
         options.seed = 99
+        options.alphaSchedule = .gensimCorpusFile
         #expect(try Word2VecOptions(json: Word2VecTrainer.json(options)) == options)
         #expect(try Word2VecOptions(json: "{}") == Word2VecOptions(), "missing settings keep their defaults")
         #expect(try Word2VecOptions(json: #"{"dimension": 50}"#).dimension == 50)

@@ -101,6 +101,45 @@ import Testing
         #expect(alpha(1000) == floor)
     }
 
+    @Test func corpusFileScheduleRestartsEachEpoch() {
+        // gensim corpus_file with 2 workers: each thread reads half an epoch, measured against the
+        // whole corpus, so alpha falls 0.050 → 0.045 in epoch 0 and restarts at 0.040 in epoch 1.
+        let (start, floor) = (0.05, 0.05 * 1e-4)
+        func alpha(epoch: Int, threadWords: Int) -> Double {
+            TrainingCoordinator.corpusFileAlpha(
+                epoch: epoch, threadWords: threadWords, wordsPerEpoch: 1000, epochs: 5, start: start, minimum: floor)
+        }
+        #expect(alpha(epoch: 0, threadWords: 0) == start)
+        #expect(abs(alpha(epoch: 0, threadWords: 500) - (start - (start - floor) * 0.1)) < 1e-15)
+        #expect(abs(alpha(epoch: 1, threadWords: 0) - (start - (start - floor) * 0.2)) < 1e-15)
+        #expect(abs(alpha(epoch: 4, threadWords: 500) - (start - (start - floor) * 0.9)) < 1e-15)
+        #expect(alpha(epoch: 4, threadWords: 1000) == floor)
+        // One thread reads the whole epoch: the line is continuous across epochs, the linear schedule.
+        #expect(abs(alpha(epoch: 0, threadWords: 1000) - alpha(epoch: 1, threadWords: 0)) < 1e-15)
+        #expect(
+            abs(
+                alpha(epoch: 2, threadWords: 300)
+                    - TrainingCoordinator.alpha(processed: 2300, total: 5000, start: start, minimum: floor)) < 1e-5)
+    }
+
+    @Test func coordinatorAppliesTheChosenSchedule() {
+        func coordinator(_ schedule: AlphaSchedule) -> TrainingCoordinator {
+            TrainingCoordinator(
+                wordsPerEpoch: 1000, epochs: 5, threads: 2, startAlpha: 0.05, minAlpha: 0, schedule: schedule,
+                cancellation: nil)
+        }
+        // Each thread reads 500 words an epoch; both have finished epoch 0 and read 250 words of epoch 1.
+        let linear = coordinator(.linear)
+        _ = linear.report(words: 750, epochWords: 250, loss: 0, trained: 0, thread: 0, epoch: 1)
+        let linearAlpha = linear.report(words: 750, epochWords: 250, loss: 0, trained: 0, thread: 1, epoch: 1)
+        #expect(abs(linearAlpha - 0.05 * (1 - 1500.0 / 5001)) < 1e-12)
+        let corpusFile = coordinator(.gensimCorpusFile)
+        _ = corpusFile.report(words: 750, epochWords: 250, loss: 0, trained: 0, thread: 0, epoch: 1)
+        let corpusFileAlpha = corpusFile.report(words: 750, epochWords: 250, loss: 0, trained: 0, thread: 1, epoch: 1)
+        #expect(abs(corpusFileAlpha - 0.05 * (1 - 1.25 / 5)) < 1e-12)
+        #expect(abs(corpusFile.alpha - corpusFileAlpha) < 1e-12, "the progress display agrees")
+    }
+
     @Test func sharesSplitWordsEvenly() {
         let starts = [0, 10, 20, 30, 40, 50, 60, 70, 80]
         let shares = Word2VecTrainer.shares(sentenceStarts: starts, threads: 3)

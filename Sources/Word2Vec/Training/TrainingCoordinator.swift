@@ -21,17 +21,19 @@ final class TrainingCoordinator: Sendable {
     let threads: Int
     let startAlpha: Double
     let minAlpha: Double
+    let schedule: AlphaSchedule
     let cancellation: TrainingCancellation?
 
     init(
         wordsPerEpoch: Int, epochs: Int, threads: Int, startAlpha: Double, minAlpha: Double,
-        cancellation: TrainingCancellation?
+        schedule: AlphaSchedule = .linear, cancellation: TrainingCancellation?
     ) {
         self.wordsPerEpoch = wordsPerEpoch
         self.epochs = epochs
         self.threads = threads
         self.startAlpha = startAlpha
         self.minAlpha = minAlpha
+        self.schedule = schedule
         self.cancellation = cancellation
         board = Mutex(
             Board(
@@ -47,11 +49,29 @@ final class TrainingCoordinator: Sendable {
         max(minimum, start - (start - minimum) * Double(processed) / Double(total + 1))
     }
 
-    /// The learning rate now.
+    /// gensim `corpus_file`'s rate for a thread that has read `threadWords` words of epoch `epoch`
+    /// (counting from 0): `start − (start − minimum) × (epoch + threadWords / wordsPerEpoch) / epochs`,
+    /// at least `minimum`.
+    static func corpusFileAlpha(
+        epoch: Int, threadWords: Int, wordsPerEpoch: Int, epochs: Int, start: Double, minimum: Double
+    ) -> Double {
+        let progress = (Double(epoch) + Double(threadWords) / Double(max(1, wordsPerEpoch))) / Double(epochs)
+        return max(minimum, start - (start - minimum) * progress)
+    }
+
+    /// The learning rate now (for ``AlphaSchedule/gensimCorpusFile``, that of a thread at the
+    /// threads' mean position in the current epoch).
     var alpha: Double {
-        Self.alpha(
-            processed: wordsProcessed.load(ordering: .relaxed), total: wordsPerEpoch * epochs, start: startAlpha,
-            minimum: minAlpha)
+        let processed = wordsProcessed.load(ordering: .relaxed)
+        switch schedule {
+        case .linear:
+            return Self.alpha(processed: processed, total: wordsPerEpoch * epochs, start: startAlpha, minimum: minAlpha)
+        case .gensimCorpusFile:
+            let epoch = min(epochs - 1, processed / max(1, wordsPerEpoch))
+            return Self.corpusFileAlpha(
+                epoch: epoch, threadWords: (processed - epoch * wordsPerEpoch) / threads, wordsPerEpoch: wordsPerEpoch,
+                epochs: epochs, start: startAlpha, minimum: minAlpha)
+        }
     }
 
     /// Whether training should stop (the caller cancelled).
@@ -65,7 +85,9 @@ final class TrainingCoordinator: Sendable {
     }
 
     /// Adds a worker's words and losses since its last report; returns the new learning rate.
-    func report(words: Int, loss: Double, trained: Int, thread: Int, epoch: Int) -> Double {
+    /// `epochWords` is the worker's word count in this epoch so far (used by
+    /// ``AlphaSchedule/gensimCorpusFile``).
+    func report(words: Int, epochWords: Int, loss: Double, trained: Int, thread: Int, epoch: Int) -> Double {
         let processed = wordsProcessed.add(words, ordering: .relaxed).newValue
         if trained > 0 || loss != 0 {
             board.withLock {
@@ -73,7 +95,14 @@ final class TrainingCoordinator: Sendable {
                 $0.trained[epoch] += trained
             }
         }
-        return Self.alpha(processed: processed, total: wordsPerEpoch * epochs, start: startAlpha, minimum: minAlpha)
+        switch schedule {
+        case .linear:
+            return Self.alpha(processed: processed, total: wordsPerEpoch * epochs, start: startAlpha, minimum: minAlpha)
+        case .gensimCorpusFile:
+            return Self.corpusFileAlpha(
+                epoch: epoch, threadWords: epochWords, wordsPerEpoch: wordsPerEpoch, epochs: epochs, start: startAlpha,
+                minimum: minAlpha)
+        }
     }
 
     /// Records that one thread finished `epoch`.

@@ -112,8 +112,10 @@ final class TrainingWorker {
         coordinator: TrainingCoordinator
     ) -> Bool {
         let keep = memory.keepThresholds.baseAddress!
-        var alpha = Float(coordinator.alpha)
         var pendingWords = 0
+        var epochWords = 0
+        var alpha = Float(
+            coordinator.report(words: 0, epochWords: 0, loss: 0, trained: 0, thread: thread, epoch: epoch))
         var loss = 0.0
         var trained = 0
         for s in sentences {
@@ -128,6 +130,7 @@ final class TrainingWorker {
                 }
             }
             pendingWords &+= end - start
+            epochWords &+= end - start
             for position in 0 ..< length {
                 let reach = shrinkWindow ? window - Int(random.next() % UInt64(window)) : window
                 var m = 0
@@ -152,14 +155,17 @@ final class TrainingWorker {
             }
             if pendingWords >= Self.checkpointWords {
                 alpha = Float(
-                    coordinator.report(words: pendingWords, loss: loss, trained: trained, thread: thread, epoch: epoch))
+                    coordinator.report(
+                        words: pendingWords, epochWords: epochWords, loss: loss, trained: trained, thread: thread,
+                        epoch: epoch))
                 pendingWords = 0
                 loss = 0
                 trained = 0
                 if coordinator.isCancelled { return false }
             }
         }
-        _ = coordinator.report(words: pendingWords, loss: loss, trained: trained, thread: thread, epoch: epoch)
+        _ = coordinator.report(
+            words: pendingWords, epochWords: epochWords, loss: loss, trained: trained, thread: thread, epoch: epoch)
         return !coordinator.isCancelled
     }
 

@@ -54,6 +54,8 @@ public struct Word2VecOptions: Sendable, Equatable, Codable {
     /// (word2vec.c: 1e-4; gensim `min_alpha / alpha`). For CBOW on the benchmark corpus a floor
     /// of 0.1 scored 0.33 points higher on analogies than 1e-4 over 10 seeds (Benchmarks/README.md).
     public var minAlphaFraction = 1e-4
+    /// How progress through the run is measured for the learning-rate decay.
+    public var alphaSchedule = AlphaSchedule.linear
     /// Passes over the corpus (`-iter`, gensim `epochs`).
     public var epochs = 5
     /// Worker threads (`-threads`); `nil` means all active processors. With 1 thread and a
@@ -121,8 +123,9 @@ public struct Word2VecOptions: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case architecture, dimension, window, shrinkWindow, negative, negativeExponent, hierarchicalSoftmax,
-            sharedNegatives, sample, minCount, maxVocabularySize, maxCountedTypes, alpha, minAlphaFraction, epochs,
-            threads, seed, cbowMean, maxSentenceLength, phrasePasses, phraseMinCount, phraseThreshold
+            sharedNegatives, sample, minCount, maxVocabularySize, maxCountedTypes, alpha, minAlphaFraction,
+            alphaSchedule,
+            epochs, threads, seed, cbowMean, maxSentenceLength, phrasePasses, phraseMinCount, phraseThreshold
     }
 
     /// Decodes options; settings missing from the JSON (from an older version) keep their defaults.
@@ -157,6 +160,9 @@ public struct Word2VecOptions: Sendable, Equatable, Codable {
         if let value = try container.decodeIfPresent(type(of: minAlphaFraction).self, forKey: .minAlphaFraction) {
             minAlphaFraction = value
         }
+        if let value = try container.decodeIfPresent(type(of: alphaSchedule).self, forKey: .alphaSchedule) {
+            alphaSchedule = value
+        }
         if let value = try container.decodeIfPresent(type(of: epochs).self, forKey: .epochs) { epochs = value }
         threads = try container.decodeIfPresent(type(of: threads).self, forKey: .threads) ?? nil
         if let value = try container.decodeIfPresent(type(of: seed).self, forKey: .seed) { seed = value }
@@ -182,4 +188,17 @@ extension Word2VecOptions {
     public init(json: String) throws {
         self = try JSONDecoder().decode(Word2VecOptions.self, from: Data(json.utf8))
     }
+}
+
+/// How the learning rate's linear decay measures progress.
+public enum AlphaSchedule: String, Codable, Sendable, CaseIterable {
+    /// All threads' words against the whole run (word2vec.c; gensim's iterable mode): one line from
+    /// `alpha` to the floor.
+    case linear
+    /// gensim's `corpus_file` mode: each thread measures the epoch's progress by its *own* words
+    /// against the *whole* corpus (`get_next_alpha` in gensim 4's `word2vec_corpusfile.pyx`). With
+    /// `T` threads the rate falls only `1/T` of the way through each epoch and jumps back at the
+    /// next one (2 threads, CBOW: 0.050 → 0.045, 0.040 → 0.035, …, 0.010 → 0.005). For
+    /// like-for-like comparisons with that mode; with 1 thread it is ``linear``.
+    case gensimCorpusFile = "gensim-corpus-file"
 }

@@ -150,7 +150,8 @@ public struct Word2VecTrainer: Sendable {
         let epochs = options.epochs
         let coordinator = TrainingCoordinator(
             wordsPerEpoch: corpus.ids.count, epochs: epochs, threads: threads, startAlpha: options.effectiveAlpha,
-            minAlpha: options.effectiveAlpha * options.minAlphaFraction, cancellation: cancellation)
+            minAlpha: options.effectiveAlpha * options.minAlphaFraction, schedule: options.alphaSchedule,
+            cancellation: cancellation)
         let shares = Self.shares(sentenceStarts: corpus.sentenceStarts, threads: threads)
         let tables = SigmoidTables()
         let base = SplitMix64(seed: options.seed)
