@@ -12,7 +12,8 @@
 # Environment:
 #   W2V_SEEDS_CONFIG    default cbow (or skipgram)
 #   W2V_SEEDS           default "1 2 3 4"
-#   W2V_SEEDS_OURS_ARGS extra Word2VecBenchmark flags for our side, e.g. "--min-alpha-fraction 0.1"
+#   W2V_SEEDS_OURS_ARGS extra Word2VecBenchmark flags for our side, e.g. "--min-alpha-fraction 0.1" or
+#                       "--alpha-schedule gensim-corpus-file"
 #   W2V_SEEDS_GENSIM_MODES  default corpus_file; "corpus_file iterable" also trains gensim from
 #                       LineSentence (label gensim-iterable), whose learning-rate schedule is
 #                       word2vec.c's; see word2vec_peer.py for how corpus_file mode's differs

@@ -3,7 +3,7 @@
 //   Word2VecBenchmark --corpus FILE[.gz] --architecture cbow|skipgram [--threads N] [--epochs N]
 //                     [--output vectors.bin] [--min-count N] [--seed N] [--hs] [--negative N]
 //                     [--per-context-negatives] [--max-sentence-length N] [--min-alpha-fraction F]
-//                     [--quiet]
+//                     [--alpha-schedule linear|gensim-corpus-file] [--quiet]
 //
 // Trains with the library's defaults (word2vec.c's) on the corpus, writes the vectors as a word2vec
 // binary file and prints one JSON line: wall seconds including vocabulary building, training
@@ -50,6 +50,12 @@ while let flag = arguments.nextFlag() {
             tool.fail("--min-alpha-fraction needs a number in [0, 1]")
         }
         options.minAlphaFraction = fraction
+    case "--alpha-schedule":
+        let name = arguments.value(flag)
+        guard let schedule = AlphaSchedule(rawValue: name) else {
+            tool.fail("--alpha-schedule needs linear or gensim-corpus-file, got \(name)")
+        }
+        options.alphaSchedule = schedule
     case "--quiet": quiet = true
     default: tool.fail("unknown argument \(flag)")
     }
