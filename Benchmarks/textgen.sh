@@ -30,14 +30,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-default_corpus=/work/shared/data/textgen/shakespeare-complete.txt
-if [[ $# -ge 1 ]]; then
-    corpus=$1
-elif [[ -f $default_corpus ]]; then
-    corpus=$default_corpus
-else
-    corpus=corpora/shakespeare-complete.txt.gz
-fi
+source Benchmarks/textgen_corpus.sh
 seconds=${TEXTGEN_BENCH_SECONDS:-300}
 eval_every=${TEXTGEN_BENCH_EVAL:-60}
 threads=${TEXTGEN_BENCH_THREADS:-2}

@@ -23,14 +23,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-default_corpus=/work/shared/data/textgen/shakespeare-complete.txt
-if [[ $# -ge 1 ]]; then
-    corpus=$1
-elif [[ -f $default_corpus ]]; then
-    corpus=$default_corpus
-else
-    corpus=corpora/shakespeare-complete.txt.gz
-fi
+source Benchmarks/textgen_corpus.sh
 fraction=${TEXTGEN_VALIDATION_FRACTION:-0.05}
 
 log() { echo "textgen_compressors.sh: $*" >&2; }
