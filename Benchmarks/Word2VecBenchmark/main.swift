@@ -3,7 +3,8 @@
 //   Word2VecBenchmark --corpus FILE[.gz] --architecture cbow|skipgram [--threads N] [--epochs N]
 //                     [--output vectors.bin] [--min-count N] [--seed N] [--hs] [--negative N]
 //                     [--per-context-negatives] [--max-sentence-length N] [--min-alpha-fraction F]
-//                     [--alpha-schedule linear|gensim-corpus-file] [--quiet]
+//                     [--alpha-schedule linear|gensim-corpus-file]
+//                     [--initialization word2vec-c|gensim] [--quiet]
 //
 // Trains with the library's defaults (word2vec.c's) on the corpus, writes the vectors as a word2vec
 // binary file and prints one JSON line: wall seconds including vocabulary building, training
@@ -56,6 +57,12 @@ while let flag = arguments.nextFlag() {
             tool.fail("--alpha-schedule needs linear or gensim-corpus-file, got \(name)")
         }
         options.alphaSchedule = schedule
+    case "--initialization":
+        let name = arguments.value(flag)
+        guard let initialization = VectorInitialization(rawValue: name) else {
+            tool.fail("--initialization needs word2vec-c or gensim, got \(name)")
+        }
+        options.initialization = initialization
     case "--quiet": quiet = true
     default: tool.fail("unknown argument \(flag)")
     }

@@ -3,6 +3,7 @@ import ArgumentParser
 import Word2Vec
 
 extension AlphaSchedule: ExpressibleByArgument {}
+extension VectorInitialization: ExpressibleByArgument {}
 
 /// The training options with word2vec.c's names. Each is optional: unset means word2vec.c's
 /// default for a new model, or the saved setting when resuming.
@@ -52,6 +53,14 @@ struct TrainingArguments: ParsableArguments {
             epoch, as gensim's corpus_file mode does; for comparisons with it) (default linear).
             """, valueName: "linear|gensim-corpus-file"))
     var alphaSchedule: AlphaSchedule?
+
+    @Option(
+        help: ArgumentHelp(
+            """
+            Range of the random initial vectors: word2vec-c ([-0.5, 0.5) / size) or gensim ([-1, 1) / \
+            size, gensim 4's) (default word2vec-c).
+            """, valueName: "word2vec-c|gensim"))
+    var initialization: VectorInitialization?
 
     @Option(help: ArgumentHelp("1 for CBOW, 0 for skip-gram (default 1).", valueName: "0|1"))
     var cbow: Int?
@@ -106,6 +115,7 @@ struct TrainingArguments: ParsableArguments {
         if let iter { options.epochs = iter }
         if let alpha { options.alpha = alpha }
         if let alphaSchedule { options.alphaSchedule = alphaSchedule }
+        if let initialization { options.initialization = initialization }
         if cbowSum { options.cbowMean = false }
         if let sharedNegatives { options.sharedNegatives = sharedNegatives == 1 }
         if let negativeExponent { options.negativeExponent = negativeExponent }

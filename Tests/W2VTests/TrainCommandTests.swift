@@ -112,6 +112,22 @@ struct TrainCommandTests {
         #expect(bad.status != 0 && bad.standardError.contains("alpha-schedule"))
     }
 
+    @Test("--initialization gensim trains from the wider range; an unknown name is refused")
+    func initialization() throws {
+        let directory = try W2VTestCorpus.makeDirectory(lines: 600)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var models: [Data] = []
+        for name in ["word2vec-c", "gensim"] {
+            let train = try runW2V(
+                ["train", "corpus.txt", "-o", "v.bin", "-q", "--initialization", name] + Self.quick, in: directory)
+            #expect(train.status == 0, "\(train.standardError)")
+            models.append(try Data(contentsOf: directory.appendingPathComponent("v.bin")))
+        }
+        #expect(models[0].count == models[1].count && models[0] != models[1])
+        let bad = try runW2V(["train", "corpus.txt", "--initialization", "zeros"], in: directory)
+        #expect(bad.status != 0 && bad.standardError.contains("initialization"))
+    }
+
     @Test("--resume continues the saved model and rewrites it")
     func resume() throws {
         let directory = try W2VTestCorpus.makeDirectory(lines: 600)

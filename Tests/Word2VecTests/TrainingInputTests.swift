@@ -154,6 +154,7 @@ import Testing
         options.threads = 3
         options.seed = 99
         options.alphaSchedule = .gensimCorpusFile
+        options.initialization = .gensim
         #expect(try Word2VecOptions(json: Word2VecTrainer.json(options)) == options)
         #expect(try Word2VecOptions(json: "{}") == Word2VecOptions(), "missing settings keep their defaults")
         #expect(try Word2VecOptions(json: #"{"dimension": 50}"#).dimension == 50)

@@ -70,6 +70,30 @@ import Testing
         }
     }
 
+    @Test func gensimInitializationDoublesTheRange() throws {
+        let d = 50
+        func initial(_ initialization: VectorInitialization) -> [Float] {
+            let memory = SharedTrainingMemory(
+                rows: 200, dimension: d, negativeSampling: false, hierarchicalSoftmax: false, ids: [],
+                sentenceStarts: [0], keepProbabilities: [], noise: nil, tree: nil)
+            memory.randomizeInput(seed: 3, initialization: initialization)
+            return memory.values(of: memory.input)
+        }
+        let word2vecC = initial(.word2vecC)
+        let gensim = initial(.gensim)
+        #expect(gensim == word2vecC.map { $0 * 2 }, "the same draws, scaled by 2")
+        #expect(word2vecC.allSatisfy { $0 >= -0.5 / Float(d) && $0 < 0.5 / Float(d) })
+        #expect(gensim.allSatisfy { $0 >= -1 / Float(d) && $0 < 1 / Float(d) })
+        #expect(gensim.contains { abs($0) > 0.9 / Float(d) }, "the range is used")
+
+        var options = GrammarCorpus.options(.cbow, seed: 5)
+        let small = try train(options)
+        options.initialization = .gensim
+        let large = try train(options)
+        let d2 = options.dimension
+        #expect(Array(large.values[0 ..< d2]) == Array(small.values[0 ..< d2]).map { $0 * 2 }, "</s> keeps its start")
+    }
+
     @Test func cbowMeanAndSumBothLearnAndDiffer() throws {
         var options = GrammarCorpus.options(.cbow, seed: 2)
         let mean = try train(options)

@@ -88,10 +88,11 @@ final class SharedTrainingMemory: @unchecked Sendable {
         codeBits.baseAddress?.deallocate()
     }
 
-    /// Fills `syn0` with word2vec.c's initialisation, uniform in `[−0.5, 0.5) / dimension`.
-    func randomizeInput(seed: UInt64) {
+    /// Fills `syn0` with uniform random values: word2vec.c's `[−0.5, 0.5) / dimension`, or gensim
+    /// 4's `[−1, 1) / dimension` (twice the range).
+    func randomizeInput(seed: UInt64, initialization: VectorInitialization = .word2vecC) {
         var generator = SplitMix64(seed: seed)
-        let scale = 1 / Float(dimension)
+        let scale = (initialization == .gensim ? 2 : 1) / Float(dimension)
         for row in 0 ..< rows {
             let base = input + row * stride
             for k in 0 ..< dimension { base[k] = (generator.nextUnitFloat() - 0.5) * scale }

@@ -56,6 +56,8 @@ public struct Word2VecOptions: Sendable, Equatable, Codable {
     public var minAlphaFraction = 1e-4
     /// How progress through the run is measured for the learning-rate decay.
     public var alphaSchedule = AlphaSchedule.linear
+    /// The range of the random initial word vectors (the output weights start at zero).
+    public var initialization = VectorInitialization.word2vecC
     /// Passes over the corpus (`-iter`, gensim `epochs`).
     public var epochs = 5
     /// Worker threads (`-threads`); `nil` means all active processors. With 1 thread and a
@@ -124,7 +126,7 @@ public struct Word2VecOptions: Sendable, Equatable, Codable {
     private enum CodingKeys: String, CodingKey {
         case architecture, dimension, window, shrinkWindow, negative, negativeExponent, hierarchicalSoftmax,
             sharedNegatives, sample, minCount, maxVocabularySize, maxCountedTypes, alpha, minAlphaFraction,
-            alphaSchedule,
+            alphaSchedule, initialization,
             epochs, threads, seed, cbowMean, maxSentenceLength, phrasePasses, phraseMinCount, phraseThreshold
     }
 
@@ -162,6 +164,9 @@ public struct Word2VecOptions: Sendable, Equatable, Codable {
         }
         if let value = try container.decodeIfPresent(type(of: alphaSchedule).self, forKey: .alphaSchedule) {
             alphaSchedule = value
+        }
+        if let value = try container.decodeIfPresent(type(of: initialization).self, forKey: .initialization) {
+            initialization = value
         }
         if let value = try container.decodeIfPresent(type(of: epochs).self, forKey: .epochs) { epochs = value }
         threads = try container.decodeIfPresent(type(of: threads).self, forKey: .threads) ?? nil
@@ -201,4 +206,14 @@ public enum AlphaSchedule: String, Codable, Sendable, CaseIterable {
     /// next one (2 threads, CBOW: 0.050 → 0.045, 0.040 → 0.035, …, 0.010 → 0.005). For
     /// like-for-like comparisons with that mode; with 1 thread it is ``linear``.
     case gensimCorpusFile = "gensim-corpus-file"
+}
+
+/// The random initial word vectors: uniform, with a range that differs between the reference
+/// implementations.
+public enum VectorInitialization: String, Codable, Sendable, CaseIterable {
+    /// word2vec.c: uniform in `[−0.5, 0.5) / dimension`.
+    case word2vecC = "word2vec-c"
+    /// gensim 4 (`prep_vectors` in `keyedvectors.py`): uniform in `[−1, 1) / dimension`, twice
+    /// word2vec.c's range.
+    case gensim
 }

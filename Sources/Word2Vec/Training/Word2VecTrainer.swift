@@ -145,7 +145,7 @@ public struct Word2VecTrainer: Sendable {
             if let syn1neg = memory.outputNegative { memory.load(state.outputNegative!, into: syn1neg) }
             if let syn1 = memory.outputHierarchical { memory.load(state.outputHierarchical!, into: syn1) }
         } else {
-            memory.randomizeInput(seed: options.seed)
+            memory.randomizeInput(seed: options.seed, initialization: options.initialization)
         }
         let epochs = options.epochs
         let coordinator = TrainingCoordinator(
