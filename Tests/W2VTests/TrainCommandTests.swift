@@ -79,53 +79,42 @@ struct TrainCommandTests {
         #expect(bad.status != 0 && bad.standardError.contains("--shared-negatives must be 0 or 1"))
     }
 
-    @Test("--min-alpha raises the end of the learning-rate decay; a negative value is refused")
-    func minAlpha() throws {
-        let directory = try W2VTestCorpus.makeDirectory(lines: 600)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var models: [Data] = []
-        for extra in [[], ["--min-alpha", "0.01"]] {
-            let train = try runW2V(
-                ["train", "corpus.txt", "-o", "v.bin", "-q"] + Self.quick + extra, in: directory)
-            #expect(train.status == 0, "\(train.standardError)")
-            models.append(try Data(contentsOf: directory.appendingPathComponent("v.bin")))
-        }
-        #expect(models[0].count == models[1].count && models[0] != models[1], "the floor changed nothing")
-        let bad = try runW2V(["train", "corpus.txt", "--min-alpha=-1"], in: directory)
-        #expect(bad.status != 0 && bad.standardError.contains("--min-alpha must be zero or positive"))
+    /// A training option: two settings that must give different vectors, and a value it refuses.
+    struct OptionCase: Sendable, CustomTestStringConvertible {
+        var settings: [[String]]
+        var refused: String
+        var message: String
+        var testDescription: String { settings[1].joined(separator: " ") }
     }
 
-    @Test("--alpha-schedule gensim-corpus-file trains; an unknown schedule is refused")
-    func alphaSchedule() throws {
-        let directory = try W2VTestCorpus.makeDirectory(lines: 600)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var models: [Data] = []
-        for schedule in ["linear", "gensim-corpus-file"] {
-            let train = try runW2V(
-                ["train", "corpus.txt", "-o", "v.bin", "-q", "--alpha-schedule", schedule] + Self.quick, in: directory)
-            #expect(train.status == 0, "\(train.standardError)")
-            models.append(try Data(contentsOf: directory.appendingPathComponent("v.bin")))
-        }
+    static let optionCases = [
+        // The floor of the learning-rate decay.
+        OptionCase(
+            settings: [[], ["--min-alpha", "0.01"]], refused: "--min-alpha=-1",
+            message: "--min-alpha must be zero or positive"),
         // With 1 thread the two schedules differ only in the linear one's "+ 1" denominator.
-        #expect(models[0].count == models[1].count && models[0] != models[1])
-        let bad = try runW2V(["train", "corpus.txt", "--alpha-schedule", "cosine"], in: directory)
-        #expect(bad.status != 0 && bad.standardError.contains("alpha-schedule"))
-    }
+        OptionCase(
+            settings: [["--alpha-schedule", "linear"], ["--alpha-schedule", "gensim-corpus-file"]],
+            refused: "--alpha-schedule=cosine", message: "alpha-schedule"),
+        OptionCase(
+            settings: [["--initialization", "word2vec-c"], ["--initialization", "gensim"]],
+            refused: "--initialization=zeros", message: "initialization"),
+    ]
 
-    @Test("--initialization gensim trains from the wider range; an unknown name is refused")
-    func initialization() throws {
+    @Test("training options change the vectors; bad values are refused", arguments: optionCases)
+    func trainingOption(_ option: OptionCase) throws {
         let directory = try W2VTestCorpus.makeDirectory(lines: 600)
         defer { try? FileManager.default.removeItem(at: directory) }
         var models: [Data] = []
-        for name in ["word2vec-c", "gensim"] {
+        for setting in option.settings {
             let train = try runW2V(
-                ["train", "corpus.txt", "-o", "v.bin", "-q", "--initialization", name] + Self.quick, in: directory)
+                ["train", "corpus.txt", "-o", "v.bin", "-q"] + Self.quick + setting, in: directory)
             #expect(train.status == 0, "\(train.standardError)")
             models.append(try Data(contentsOf: directory.appendingPathComponent("v.bin")))
         }
-        #expect(models[0].count == models[1].count && models[0] != models[1])
-        let bad = try runW2V(["train", "corpus.txt", "--initialization", "zeros"], in: directory)
-        #expect(bad.status != 0 && bad.standardError.contains("initialization"))
+        #expect(models[0].count == models[1].count && models[0] != models[1], "the option changed nothing")
+        let bad = try runW2V(["train", "corpus.txt", option.refused], in: directory)
+        #expect(bad.status != 0 && bad.standardError.contains(option.message), "\(bad.standardError)")
     }
 
     @Test("--resume continues the saved model and rewrites it")
