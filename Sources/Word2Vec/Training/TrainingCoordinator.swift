@@ -63,14 +63,20 @@ final class TrainingCoordinator: Sendable {
     /// threads' mean position in the current epoch).
     var alpha: Double {
         let processed = wordsProcessed.load(ordering: .relaxed)
+        let epoch = min(epochs - 1, processed / max(1, wordsPerEpoch))
+        return rate(processed: processed, epoch: epoch, threadWords: (processed - epoch * wordsPerEpoch) / threads)
+    }
+
+    /// The schedule's rate after `processed` words in all, `threadWords` of them by the asking
+    /// thread in epoch `epoch`.
+    private func rate(processed: Int, epoch: Int, threadWords: Int) -> Double {
         switch schedule {
         case .linear:
-            return Self.alpha(processed: processed, total: wordsPerEpoch * epochs, start: startAlpha, minimum: minAlpha)
+            Self.alpha(processed: processed, total: wordsPerEpoch * epochs, start: startAlpha, minimum: minAlpha)
         case .gensimCorpusFile:
-            let epoch = min(epochs - 1, processed / max(1, wordsPerEpoch))
-            return Self.corpusFileAlpha(
-                epoch: epoch, threadWords: (processed - epoch * wordsPerEpoch) / threads, wordsPerEpoch: wordsPerEpoch,
-                epochs: epochs, start: startAlpha, minimum: minAlpha)
+            Self.corpusFileAlpha(
+                epoch: epoch, threadWords: threadWords, wordsPerEpoch: wordsPerEpoch, epochs: epochs,
+                start: startAlpha, minimum: minAlpha)
         }
     }
 
@@ -95,14 +101,7 @@ final class TrainingCoordinator: Sendable {
                 $0.trained[epoch] += trained
             }
         }
-        switch schedule {
-        case .linear:
-            return Self.alpha(processed: processed, total: wordsPerEpoch * epochs, start: startAlpha, minimum: minAlpha)
-        case .gensimCorpusFile:
-            return Self.corpusFileAlpha(
-                epoch: epoch, threadWords: epochWords, wordsPerEpoch: wordsPerEpoch, epochs: epochs, start: startAlpha,
-                minimum: minAlpha)
-        }
+        return rate(processed: processed, epoch: epoch, threadWords: epochWords)
     }
 
     /// Records that one thread finished `epoch`.
