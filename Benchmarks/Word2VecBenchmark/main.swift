@@ -105,7 +105,9 @@ let result: [String: Any] = [
     "words_per_second": Double(statistics.corpusWords * options.epochs) / statistics.trainingSeconds,
     "vocabulary": model.vocabulary.count, "peak_rss_mb": usage.peakMegabytes,
     "cpu_seconds": usage.cpuSeconds,
-    "epoch_losses": statistics.epochLosses,
+    "epoch_losses": statistics.epochLosses, "seed": options.seed,
+    "alpha_schedule": options.alphaSchedule.rawValue, "initialization": options.initialization.rawValue,
+    "min_alpha_fraction": options.minAlphaFraction,
 ]
 let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
 print(String(decoding: json, as: UTF8.self))

@@ -22,7 +22,7 @@ public final class LanguageModelTrainer {
     /// The options; changes to epochs, limits and paths apply to the next `train` call.
     public var options: TrainingOptions
     /// Where training stands (saved in checkpoints).
-    public private(set) var state: TrainingState
+    public internal(set) var state: TrainingState
     /// The optimizer (Adam, global-norm clipping).
     public let optimizer: Adam
 
@@ -62,9 +62,6 @@ public final class LanguageModelTrainer {
         }
         return trainer
     }
-
-    /// Forgets the recurrent state saved with a stopped epoch (tests show what it changes).
-    func dropCarriedStatesForTesting() { state.carriedStates = nil }
 
     /// The learning rate of the epoch after `completedEpochs` epochs.
     func learningRate(afterEpochs completedEpochs: Int) -> Float {
