@@ -46,7 +46,7 @@ let package = Package(
 
         // MARK: Swift modules (dependencies point one way)
         // What the command-line tools share: standard-error diagnostics, formats, SIGINT set-up.
-        .target(name: "CommandLineSupport", swiftSettings: optimizedSwift),
+        .target(name: "CommandLineSupport", dependencies: ["NLPCore"], swiftSettings: optimizedSwift),
         .target(name: "NLPCore", dependencies: ["CNativeBLAS"], swiftSettings: optimizedSwift),
         .target(
             name: "NLPText", dependencies: ["NLPCore", "CICU", "CZlib"], swiftSettings: optimizedSwift),

@@ -27,6 +27,7 @@ struct CrossValidate: ParsableCommand {
         let dataset = try data.load()
         let embeddings = try training.loadEmbeddings()
         let quiet = training.quiet
+        if !quiet { noteBLASKernelOverride() }
         let folds = self.folds
         let foldDidEnd = { (result: CrossValidationReport.FoldResult) in
             printDiagnostic(

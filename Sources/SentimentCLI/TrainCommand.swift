@@ -27,6 +27,7 @@ struct Train: ParsableCommand {
     func run() throws {
         let dataset = try data.load()
         let embeddings = try training.loadEmbeddings()
+        if !training.quiet { noteBLASKernelOverride() }
         if training.ensemble {
             try trainEnsemble(dataset: dataset, embeddings: embeddings)
             return

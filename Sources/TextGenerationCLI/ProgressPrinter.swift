@@ -41,6 +41,7 @@ final class ProgressPrinter: TrainingObserver {
                 + ", vocabulary \(model.vocabularySize), \(model.network.parameters.reduce(0) { $0 + $1.count }) parameters; "
                 + "\(trainingTokens) training and \(validationTokens) validation \(unit), \(batchesPerEpoch) batches per epoch"
                 + (startEpoch > 1 ? "; resuming at epoch \(startEpoch)" : ""))
+        noteBLASKernelOverride()
     }
 
     func batchDidFinish(_ progress: BatchProgress) {

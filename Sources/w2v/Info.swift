@@ -32,7 +32,7 @@ struct Info: ParsableCommand {
             throw RuntimeError(BLAS.loadError ?? "OpenBLAS is unavailable")
         }
         if let threads { BLAS.threads = threads }
-        if let warning = BLAS.environmentOverrideWarning { printDiagnostic("note: \(warning)") }
+        noteBLASKernelOverride()
         print(Toolkit.versionDescription)
         print("OpenBLAS config: \(BLAS.configuration)")
         print(

@@ -98,4 +98,21 @@ struct CommandLineTests {
         #expect(sample.status != 0)
         #expect(sample.standardError.contains("\"x\" at position 0 is not in the model's vocabulary"))
     }
+
+    @Test(
+        "train notes an OPENBLAS_CORETYPE that overrides this CPU's kernel, and only then",
+        arguments: [("Haswell", true), (nil, false)] as [(String?, Bool)])
+    func notesKernelOverride(coreType: String?, overrides: Bool) throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Fixtures.repetitive.write(
+            to: directory.appendingPathComponent("corpus.txt"), atomically: true, encoding: .utf8)
+        let train = try runProduct(
+            "textgen", ["train", "corpus.txt", "-o", "tiny.tgmodel"] + Self.quick,
+            environment: ["OPENBLAS_CORETYPE": coreType], currentDirectory: directory)
+        #expect(train.status == 0, "\(train.standardError)")
+        let noted = train.standardError.contains("note: OPENBLAS_CORETYPE=Haswell is set in the environment")
+        // Only a CPU whose own kernel is SkylakeX sees Haswell as an override.
+        #expect(noted == (overrides && cpuHasAVX512), "\(train.standardError)")
+    }
 }
