@@ -1,4 +1,5 @@
 // TextGeneration: stateful truncated backpropagation through time over char-rnn's stream layout.
+import Foundation
 import NLPCore
 import NLPNeural
 
@@ -63,12 +64,25 @@ public final class LanguageModelTrainer {
         return trainer
     }
 
-    /// The learning rate of the epoch after `completedEpochs` epochs.
+    /// The learning rate of the epoch after `completedEpochs` epochs under the step schedule.
     func learningRate(afterEpochs completedEpochs: Int) -> Float {
         let decays = max(0, completedEpochs - options.decayAfterEpoch + 1)
         var rate = options.learningRate
         for _ in 0 ..< decays { rate *= options.learningRateDecay }
         return rate
+    }
+
+    /// The fraction of the run done, in [0, 1]: trained tokens over `epochs` epochs of
+    /// `tokensPerEpoch`, or with a time limit the elapsed wall-clock share if that is larger.
+    func runProgress(trainedTokens: Int, tokensPerEpoch: Int, wallSeconds: Double) -> Double {
+        var progress = Double(trainedTokens) / Double(max(1, options.epochs * tokensPerEpoch))
+        if let limit = options.timeLimit { progress = max(progress, wallSeconds / limit) }
+        return min(1, max(0, progress))
+    }
+
+    /// The learning rate under the cosine schedule at `progress` (0 → `learningRate`, 1 → 0).
+    func cosineLearningRate(progress: Double) -> Float {
+        Float(Double(options.learningRate) * 0.5 * (1 + cos(Double.pi * min(1, max(0, progress)))))
     }
 
     /// Trains on `text` encoded with the model's tokenizer.
@@ -125,6 +139,12 @@ public final class LanguageModelTrainer {
             var (epochLoss, epochBatches) = (0.0, 0)
             var (windowLoss, windowBatches, windowSeconds) = (0.0, 0, 0.0)
             for k in state.batchInEpoch ..< layout.batchCount {
+                if options.learningRateSchedule == .cosine {
+                    let progress = runProgress(
+                        trainedTokens: state.trainedTokens, tokensPerEpoch: layout.batchCount * layout.tokensPerBatch,
+                        wallSeconds: wallBefore + monotonicSeconds() - runStart)
+                    optimizer.learningRate = cosineLearningRate(progress: progress)
+                }
                 let stepStart = monotonicSeconds()
                 let loss = try step(batch: k, layout: layout, ids: trainIDs)
                 guard loss.isFinite else { throw TextGenerationError.diverged(epoch: epoch, batch: k + 1, loss: loss) }

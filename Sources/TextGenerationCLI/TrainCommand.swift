@@ -11,6 +11,7 @@ enum TokenLevel: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension RecurrentCell: ExpressibleByArgument {}
+extension LearningRateSchedule: ExpressibleByArgument {}
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,6 +28,7 @@ struct Train: ParsableCommand {
             Examples:
               textgen train shakespeare.txt -o shakespeare.tgmodel
               textgen train shakespeare.txt.gz --units 512 --dropout 0.2 --time-limit 1800
+              textgen train shakespeare.txt.gz --units 384 --schedule cosine --time-limit 1800
               textgen train shakespeare.txt -o shakespeare.tgmodel --resume --epochs 20
               textgen train novel.txt --level word --max-vocabulary 10000 --embedding 128
             """)
@@ -76,7 +78,15 @@ struct Train: ParsableCommand {
     @Option(help: "Adam's learning rate.")
     var learningRate: Float?
 
-    @Option(help: "Multiply the learning rate by this after each epoch from --decay-after on.")
+    @Option(
+        help: """
+            Learning-rate schedule: step (char-rnn: --decay after each epoch from --decay-after on) \
+            or cosine (from --learning-rate down to zero by the last epoch or the --time-limit, \
+            whichever comes first).
+            """)
+    var schedule: LearningRateSchedule?
+
+    @Option(help: "Multiply the learning rate by this after each epoch from --decay-after on (step schedule).")
     var decay: Float?
 
     @Option(help: "The first epoch after which --decay applies.")
@@ -129,6 +139,7 @@ struct Train: ParsableCommand {
         if let seqLength { options.sequenceLength = seqLength }
         if let batchSize { options.batchSize = batchSize }
         if let learningRate { options.learningRate = learningRate }
+        if let schedule { options.learningRateSchedule = schedule }
         if let decay { options.learningRateDecay = decay }
         if let decayAfter { options.decayAfterEpoch = decayAfter }
         if let clipNorm { options.clipNorm = clipNorm > 0 ? clipNorm : nil }
