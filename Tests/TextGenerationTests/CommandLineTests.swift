@@ -77,12 +77,38 @@ struct CommandLineTests {
             (["sample", "-m", "junk.tgmodel"], "junk.tgmodel"),
             (["sample", "--top-p", "1.5"], "--top-p"),
             (["train", "bad.txt", "--resume", "-o", "none.tgmodel"], "does not exist"),
+            (["train", "empty.txt", "--schedule", "linear"], "--schedule"),
         ]
         for (arguments, message) in cases {
             let result = try Self.textgen(arguments, in: directory)
             #expect(result.status != 0 && !result.terminatedBySignal, "\(arguments)")
             #expect(result.standardError.contains(message), "\(arguments): \(result.standardError)")
         }
+    }
+
+    @Test("--schedule cosine anneals the learning rate epoch by epoch; the default keeps it")
+    func cosineSchedule() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Fixtures.repetitive.write(
+            to: directory.appendingPathComponent("corpus.txt"), atomically: true, encoding: .utf8)
+        /// The learning rate printed at the end of each epoch.
+        func epochRates(_ extra: [String]) throws -> [Double] {
+            let train = try Self.textgen(
+                ["train", "corpus.txt", "-o", "tiny.tgmodel"] + Self.quick + ["--sample-length", "0"] + extra,
+                in: directory)
+            #expect(train.status == 0, "\(train.standardError)")
+            return train.standardError.split(separator: "\n").filter {
+                $0.hasPrefix("epoch ") && $0.contains(": train loss")
+            }
+            .compactMap { line in line.split(separator: " ").last.flatMap { Double($0) } }
+        }
+        let constant = try epochRates([])
+        #expect(constant == [0.01, 0.01])
+        let cosine = try epochRates(["--schedule", "cosine"])
+        #expect(cosine.count == 2)
+        // Half-way through the run the rate is lr / 2; at the end of the last epoch close to zero.
+        #expect(cosine.count == 2 && abs(cosine[0] - 0.005) < 0.001 && cosine[1] < 1e-4, "\(cosine)")
     }
 
     @Test("a prompt with a character the model does not know is a clear error")

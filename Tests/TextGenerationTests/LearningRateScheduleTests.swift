@@ -4,7 +4,7 @@ import NLPCore
 import Testing
 @testable import TextGeneration
 
-@Suite("Learning-rate schedules")
+@Suite("Language-model training: learning-rate schedules")
 struct LearningRateScheduleTests {
     /// Options whose epochs are several batches long, reporting every batch.
     static func options(epochs: Int, schedule: LearningRateSchedule?) -> TrainingOptions {
@@ -30,9 +30,10 @@ struct LearningRateScheduleTests {
         #expect(observer.progress.first?.learningRate == 0.01)
         #expect(zip(rates, rates.dropFirst()).allSatisfy { $0 > $1 })
         #expect(rates.last! < 0.01 * 0.01)
-        #expect(trainer.state.history.map(\.learningRate).map(Double.init) == [
-            rates[total / 3 - 1], rates[2 * total / 3 - 1], rates[total - 1],
-        ])
+        #expect(
+            trainer.state.history.map(\.learningRate).map(Double.init) == [
+                rates[total / 3 - 1], rates[2 * total / 3 - 1], rates[total - 1],
+            ])
     }
 
     @Test("step (the default): constant within an epoch, multiplied by the decay after each epoch")
