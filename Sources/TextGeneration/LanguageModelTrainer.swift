@@ -1,5 +1,4 @@
 // TextGeneration: stateful truncated backpropagation through time over char-rnn's stream layout.
-import Foundation
 import NLPCore
 import NLPNeural
 
@@ -80,9 +79,10 @@ public final class LanguageModelTrainer {
         return min(1, max(0, progress))
     }
 
-    /// The learning rate under the cosine schedule at `progress` (0 → `learningRate`, 1 → 0).
+    /// The learning rate under the cosine schedule at `progress` in [0, 1] (0 → `learningRate`, 1 → 0;
+    /// `CosineDecay`'s formula with `alpha` 0, over the run's progress instead of a step count).
     func cosineLearningRate(progress: Double) -> Float {
-        Float(Double(options.learningRate) * 0.5 * (1 + cos(Double.pi * min(1, max(0, progress)))))
+        Float(Double(options.learningRate) * CosineDecay.cosineFactor(atFraction: progress))
     }
 
     /// Trains on `text` encoded with the model's tokenizer.

@@ -1,18 +1,5 @@
 // TextGeneration: how a language model is trained (char-rnn's options and defaults).
 
-/// How the learning rate of a ``LanguageModelTrainer`` run moves.
-public enum LearningRateSchedule: String, Codable, CaseIterable, Sendable {
-    /// char-rnn's: ``TrainingOptions/learningRate``, multiplied by
-    /// ``TrainingOptions/learningRateDecay`` after every epoch from
-    /// ``TrainingOptions/decayAfterEpoch`` on.
-    case step
-    /// Half a cosine from ``TrainingOptions/learningRate`` down to zero over the run, updated
-    /// every batch (the decay options are not used). The run's progress is the larger of the
-    /// tokens trained over `epochs` epochs' worth and, with a ``TrainingOptions/timeLimit``, the
-    /// wall-clock seconds over the limit — so a time-limited run anneals to zero by its end.
-    case cosine
-}
-
 /// The options of ``LanguageModelTrainer``; defaults follow char-rnn and the benchmark contract
 /// (T = 100, B = 64, Adam 2e-3, clip the global gradient norm at 5, 5 % validation).
 public struct TrainingOptions: Codable, Equatable, Sendable {
@@ -28,8 +15,8 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     /// The first epoch (1-based) after which the decay applies (char-rnn `-learning_rate_decay_after`).
     public var decayAfterEpoch: Int = 1
     /// How the learning rate moves during the run; `nil` (the default, and checkpoints written
-    /// before schedules existed) means ``LearningRateSchedule/step``.
-    public var learningRateSchedule: LearningRateSchedule?
+    /// before schedules existed) means ``Schedule/step``.
+    public var learningRateSchedule: Schedule?
     /// The largest global L2 norm of all gradients (char-rnn `-grad_clip`); `nil` for no clipping.
     public var clipNorm: Float? = 5
     /// The number of epochs (passes over the training text).
@@ -49,6 +36,20 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     public var bestModelPath: String? = nil
     /// Report progress to the observer every this many batches.
     public var progressInterval: Int = 10
+
+    /// How the learning rate of a run moves (nested so that it does not clash with NLPNeural's
+    /// step-count ``NLPNeural/LearningRateSchedule`` protocol).
+    public enum Schedule: String, Codable, CaseIterable, Sendable {
+        /// char-rnn's: ``TrainingOptions/learningRate``, multiplied by
+        /// ``TrainingOptions/learningRateDecay`` after every epoch from
+        /// ``TrainingOptions/decayAfterEpoch`` on.
+        case step
+        /// Half a cosine from ``TrainingOptions/learningRate`` down to zero over the run, updated
+        /// every batch (the decay options are not used). The run's progress is the larger of the
+        /// tokens trained over `epochs` epochs' worth and, with a ``TrainingOptions/timeLimit``,
+        /// the wall-clock seconds over the limit — so a time-limited run anneals to zero by its end.
+        case cosine
+    }
 
     /// The defaults.
     public init() {}

@@ -11,7 +11,7 @@ enum TokenLevel: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension RecurrentCell: ExpressibleByArgument {}
-extension LearningRateSchedule: ExpressibleByArgument {}
+extension TrainingOptions.Schedule: ExpressibleByArgument {}
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -84,7 +84,7 @@ struct Train: ParsableCommand {
             or cosine (from --learning-rate down to zero by the last epoch or the --time-limit, \
             whichever comes first).
             """)
-    var schedule: LearningRateSchedule?
+    var schedule: TrainingOptions.Schedule?
 
     @Option(help: "Multiply the learning rate by this after each epoch from --decay-after on (step schedule).")
     var decay: Float?

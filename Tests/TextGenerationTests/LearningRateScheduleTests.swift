@@ -7,7 +7,7 @@ import Testing
 @Suite("Language-model training: learning-rate schedules")
 struct LearningRateScheduleTests {
     /// Options whose epochs are several batches long, reporting every batch.
-    static func options(epochs: Int, schedule: LearningRateSchedule?) -> TrainingOptions {
+    static func options(epochs: Int, schedule: TrainingOptions.Schedule?) -> TrainingOptions {
         var options = Fixtures.options(epochs: epochs)
         options.progressInterval = 1
         options.learningRateSchedule = schedule
@@ -38,7 +38,7 @@ struct LearningRateScheduleTests {
 
     @Test("step (the default): constant within an epoch, multiplied by the decay after each epoch")
     func stepDecaysPerEpoch() throws {
-        for schedule in [nil, LearningRateSchedule.step] {
+        for schedule in [nil, TrainingOptions.Schedule.step] {
             var options = Self.options(epochs: 3, schedule: schedule)
             options.learningRateDecay = 0.5
             options.decayAfterEpoch = 2

@@ -171,10 +171,14 @@ public struct CosineDecay: LearningRateSchedule {
         self.warmupSteps = warmupSteps
     }
 
+    /// The half-cosine factor `½(1 + cos(π · fraction))`: 1 at `fraction` 0, 0 at 1.
+    public static func cosineFactor(atFraction fraction: Double) -> Double {
+        0.5 * (1 + cos(Double.pi * fraction))
+    }
+
     public func learningRate(at step: Int) -> Float {
         func decayed(_ s: Int, from rate: Double) -> Double {
-            let fraction = Double(min(s, decaySteps)) / Double(decaySteps)
-            let cosine = 0.5 * (1 + cos(Double.pi * fraction))
+            let cosine = Self.cosineFactor(atFraction: Double(min(s, decaySteps)) / Double(decaySteps))
             return rate * ((1 - Double(alpha)) * cosine + Double(alpha))
         }
         guard let warmupTarget else { return Float(decayed(step, from: Double(initialLearningRate))) }
